@@ -1,0 +1,66 @@
+package ${package}.contract;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The HTTP contract of the ${entity} data service, defined once: the data service implements it and
+ * business services call it through a REST client that extends it, so both sides compile against the
+ * same paths, parameters, bodies and constraints.
+ */
+@Path("/api/v1/${resourcePath}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface ${entity}Api {
+
+    String SORT_FIELDS = "id|title|status|dueDate|createdAt|updatedAt";
+    String SORT_PATTERN = "^(" + SORT_FIELDS + ")(,(asc|desc))?$";
+    String STATUS_PATTERN = "^(OPEN|IN_PROGRESS|DONE)$";
+    String DATE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}$";
+
+    /**
+     * Lists ${entityPlural} page by page, optionally filtered by status and by a due date before the given day.
+     */
+    @GET
+    PageResponse<${entity}Dto> list(
+            @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
+            @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "must be between 1 and 100")
+            @Max(value = 100, message = "must be between 1 and 100") int size,
+            @QueryParam("sort") @DefaultValue("id,asc")
+            @Pattern(regexp = SORT_PATTERN, message = "must be <field>[,asc|desc] with field one of " + SORT_FIELDS) String sort,
+            @QueryParam("status") @Pattern(regexp = STATUS_PATTERN, message = "must be one of OPEN, IN_PROGRESS, DONE") String status,
+            @QueryParam("dueBefore") @Pattern(regexp = DATE_PATTERN, message = "must be a date like 2030-12-31") String dueBefore);
+
+    @GET
+    @Path("/{id}")
+    ${entity}Dto get(@PathParam("id") long id);
+
+    /** Creates a ${entity}: 201 with a Location header and the ${entity} as body. */
+    @POST
+    Response create(@Valid @NotNull ${entity}CreateRequest request);
+
+    /** Replaces a ${entity}; 409 when {@code version} is not the current one. */
+    @PUT
+    @Path("/{id}")
+    ${entity}Dto update(@PathParam("id") long id, @Valid @NotNull ${entity}UpdateRequest request);
+
+    /** Deletes a ${entity}: 204, or 404 when it does not exist. */
+    @DELETE
+    @Path("/{id}")
+    void delete(@PathParam("id") long id);
+}

@@ -1,0 +1,99 @@
+// Runs after archetype:generate. Batch mode (-B, used by IDEs, scripts and AI agents) does not apply the
+// validationRegex of archetype-metadata.xml, so every property is checked again here. On an invalid value the
+// command fails with a message naming the property, the value, the rule and a valid example, and everything
+// the generation wrote is removed again.
+
+def props = request.properties
+def outputDir = new File(request.outputDirectory)
+def moduleDir = new File(outputDir, request.artifactId)
+
+def JAVA_KEYWORDS = ('abstract assert boolean break byte case catch char class const continue default do double else '
+        + 'enum extends final finally float for goto if implements import instanceof int interface long native new '
+        + 'package private protected public return short static strictfp super switch synchronized this throw throws '
+        + 'transient try void volatile while true false null var record yield sealed permits non-sealed when').split(' ') as Set
+// class names that would shadow java.lang or the generated code itself
+def TAKEN_CLASS_NAMES = ['Object', 'Class', 'String', 'Record', 'Enum', 'Void', 'Integer', 'Long', 'Short', 'Byte',
+        'Boolean', 'Character', 'Double', 'Float', 'Number', 'Math', 'System', 'Thread', 'Runtime', 'Process',
+        'Exception', 'Error', 'Throwable', 'Override', 'Iterable', 'Module', 'Package', 'Problem', 'ProblemMappers',
+        'PageResponse', 'Response', 'Path', 'Entity', 'Table', 'Version', 'Id', 'Activity'] as Set
+def KEBAB = ~/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/
+def PASCAL = ~/^[A-Z][A-Za-z0-9]*$/
+def SERVICES = ['api-service', 'bot-service', 'worker-service', 'data-postgres-service', 'data-mongo-service']
+
+// property -> closure returning null when the value is valid, else [rule, example]
+def rules = [
+    groupId     : { v -> v ==~ /^[A-Za-z0-9_\-]+(\.[A-Za-z0-9_\-]+)*$/ ? null :
+                        ['a Maven groupId: letters, digits, "-" and "_" in dot-separated parts', 'com.acme'] },
+    artifactId  : { v -> v ==~ KEBAB ? null :
+                        ['lower-case letters and digits in words joined by "-", starting with a letter', 'billing-data'] },
+    version     : { v -> v ==~ /^[A-Za-z0-9][A-Za-z0-9._\-]*$/ ? null :
+                        ['a Maven version: letters, digits, ".", "-" and "_"', '1.0.0-SNAPSHOT'] },
+    'package'   : { v ->
+                        def parts = v.split('\\.', -1) as List
+                        def bad = parts.find { !(it ==~ /^[a-z_][a-z0-9_]*$/) }
+                        if (bad != null) return ["dot-separated lower-case Java identifiers (\"${bad}\" is not one)", 'com.acme.billing']
+                        def keyword = parts.find { JAVA_KEYWORDS.contains(it) }
+                        keyword ? ["dot-separated Java identifiers that are not Java keywords (\"${keyword}\" is one)", 'com.acme.billing'] : null },
+    entity      : { v ->
+                        if (!(v ==~ PASCAL)) return ['a PascalCase singular Java class name: an upper-case letter, then letters and digits', 'Invoice']
+                        TAKEN_CLASS_NAMES.contains(v) ? ["a class name that does not clash with java.lang or the generated code (\"${v}\" does)", 'Invoice'] : null },
+    entityPlural: { v ->
+                        if (!(v ==~ PASCAL)) return ['a PascalCase Java name: an upper-case letter, then letters and digits', 'Invoices']
+                        v == props.getProperty('entity') ? ['different from the entity name', props.getProperty('entity') + 's'] : null },
+    entityVar   : { v -> (v ==~ /^[a-z][A-Za-z0-9]*$/ && !JAVA_KEYWORDS.contains(v)) ? null :
+                        ['a lowerCamelCase Java variable name that is not a keyword', 'invoice'] },
+    resourcePath: { v -> v ==~ KEBAB ? null : ['a kebab-case URL path segment', 'invoices'] },
+    tableName   : { v -> v ==~ /^[a-z][a-z0-9_]*$/ ? null : ['a snake_case SQL table name', 'invoices'] },
+    javaVersion : { v -> v in ['17', '21', '25'] ? null : ['one of 17, 21 or 25', '21'] },
+    appName     : { v -> v ==~ KEBAB ? null :
+                        ['lower-case letters and digits in words joined by "-", starting with a letter', 'billing'] },
+    httpPort    : { v -> (v ==~ /^[0-9]{4,5}$/ && (v as int) in 1024..65535) ? null : ['a TCP port from 1024 to 65535', '8080'] },
+    services    : { v ->
+                        def names = v.split(',').collect { it.trim() }.findAll { it }
+                        def unknown = names.findAll { !SERVICES.contains(it) }
+                        if (unknown) return ["a comma-separated list of: ${SERVICES.join(', ')} (unknown: ${unknown.join(', ')})", 'api-service,data-postgres-service']
+                        names ? null : ['at least one service', 'api-service,data-postgres-service'] },
+]
+
+def problems = []
+rules.each { key, rule ->
+    def value = key == 'groupId' ? request.groupId : key == 'artifactId' ? request.artifactId
+            : key == 'version' ? request.version : key == 'package' ? request.'package' : props.getProperty(key)
+    if (value == null) {
+        return
+    }
+    def broken = rule(value.toString())
+    if (broken) {
+        problems << "Invalid value '${value}' for property '${key}': it must be ${broken[0]}. Example: -D${key}=${broken[1]}"
+    }
+}
+
+if (problems) {
+    // leave nothing behind: the generated module and, inside a multi-module project, its <module> entry
+    if (moduleDir.exists()) {
+        moduleDir.deleteDir()
+    }
+    def parentPom = new File(outputDir, 'pom.xml')
+    if (parentPom.exists()) {
+        def text = parentPom.getText('UTF-8')
+        def cleaned = text.replaceAll("(?m)^[ \\t]*<module>${java.util.regex.Pattern.quote(request.artifactId)}</module>[ \\t]*\\r?\\n", '')
+        if (cleaned != text) {
+            parentPom.write(cleaned, 'UTF-8')
+        }
+    }
+    throw new IllegalArgumentException('archetype:generate stopped, nothing was generated.\n' + problems.join('\n'))
+}
+
+// The Maven Wrapper: executable at the root of a project; a module inside an existing project uses the project's.
+def insideProject = new File(outputDir, 'pom.xml').exists()
+['mvnw', 'mvnw.cmd', '.mvn'].each { name ->
+    def f = new File(moduleDir, name)
+    if (!f.exists()) {
+        return
+    }
+    if (insideProject) {
+        f.isDirectory() ? f.deleteDir() : f.delete()
+    } else if (name == 'mvnw') {
+        f.setExecutable(true, false)
+    }
+}
