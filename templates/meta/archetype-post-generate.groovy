@@ -44,6 +44,8 @@ def rules = [
                         ['a lowerCamelCase Java variable name that is not a keyword', 'invoice'] },
     resourcePath: { v -> v ==~ KEBAB ? null : ['a kebab-case URL path segment', 'invoices'] },
     tableName   : { v -> v ==~ /^[a-z][a-z0-9_]*$/ ? null : ['a snake_case SQL table name', 'invoices'] },
+    eventPrefix : { v -> v ==~ KEBAB ? null : ['a kebab-case event type prefix', 'invoice'] },
+    activityPath: { v -> v ==~ KEBAB ? null : ['a kebab-case URL path segment', 'invoice-activities'] },
     javaVersion : { v -> v in ['17', '21', '25'] ? null : ['one of 17, 21 or 25', '21'] },
     appName     : { v -> v ==~ KEBAB ? null :
                         ['lower-case letters and digits in words joined by "-", starting with a letter', 'billing'] },
