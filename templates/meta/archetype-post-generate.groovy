@@ -86,16 +86,103 @@ if (problems) {
     throw new IllegalArgumentException('archetype:generate stopped, nothing was generated.\n' + problems.join('\n'))
 }
 
-// The Maven Wrapper: executable at the root of a project; a module inside an existing project uses the project's.
-def insideProject = new File(outputDir, 'pom.xml').exists()
-['mvnw', 'mvnw.cmd', '.mvn'].each { name ->
-    def f = new File(moduleDir, name)
-    if (!f.exists()) {
-        return
+// ---------------------------------------------------------------------------------------------------------------
+// A module inside a multi-module project (a whole system from archetype-project, or a service archetype run inside
+// a generated project later) becomes a child of the project: the project's POM as parent, the project's contracts
+// module instead of its own copy of the contracts, and the project's Maven Wrapper.
+
+def text = { File f -> f.getText('UTF-8') }
+def tagOf = { String xml, String tag -> (xml =~ "<${tag}>([^<]+)</${tag}>") ? (xml =~ "<${tag}>([^<]+)</${tag}>")[0][1].trim() : null }
+def withoutParent = { String xml -> xml.replaceFirst('(?s)<parent>.*?</parent>', '') }
+
+// The module joins the project's operations files, where the project has them: its block in docker-compose.yml
+// (from the module's src/main/docker/compose-service.yml), its Prometheus scrape job, its Grafana dashboard
+// (from deploy/grafana/service-dashboard.json) and its row in the README's table of services.
+def registerModule = { File projectDir, File module, String description ->
+    def name = module.name
+    def appendOnce = { File file, String marker, String addition ->
+        if (file.exists() && !text(file).contains(marker)) {
+            def current = text(file)
+            file.write(current + (current.endsWith('\n') ? '' : '\n') + addition, 'UTF-8')
+        }
     }
-    if (insideProject) {
+    def fragment = new File(module, 'src/main/docker/compose-service.yml')
+    if (fragment.exists()) {
+        def block = text(fragment).readLines().findAll { !it.startsWith('#') }.join('\n').replace('@service@', name).trim()
+        appendOnce(new File(projectDir, 'docker-compose.yml'), "\n  ${name}:\n", '  ' + block + '\n')
+    }
+    def properties = new File(module, 'src/main/resources/application.properties')
+    def port = properties.exists() ? (text(properties) =~ /(?m)^quarkus\.http\.port=(\d+)/).with { it ? it[0][1] : null } : null
+    if (!port && fragment.exists()) {
+        port = (text(fragment) =~ /QUARKUS_HTTP_PORT:\s*"?(\d+)/).with { it ? it[0][1] : null }
+    }
+    if (port) {
+        appendOnce(new File(projectDir, 'deploy/prometheus/prometheus.yml'), "job_name: ${name}\n",
+                "  - job_name: ${name}\n    metrics_path: /q/metrics\n    static_configs:\n      - targets: ['${name}:${port}']\n")
+    }
+    def dashboard = new File(projectDir, 'deploy/grafana/service-dashboard.json')
+    if (dashboard.exists()) {
+        def target = new File(projectDir, "deploy/grafana/dashboards/${name}.json")
+        target.parentFile.mkdirs()
+        target.write(text(dashboard).replace('@service@', name), 'UTF-8')
+    }
+    def readme = new File(projectDir, 'README.md')
+    def endOfTable = '<!-- end of services -->'
+    if (readme.exists() && text(readme).contains(endOfTable) && !text(readme).contains("| [`${name}`](${name}/README.md) |")) {
+        readme.write(text(readme).replace(endOfTable,
+                "| [`${name}`](${name}/README.md) | ${port ?: ''} | ${description ?: ''} |\n${endOfTable}"), 'UTF-8')
+    }
+}
+
+def adoptModule = { File projectDir, File module ->
+    def projectPom = text(new File(projectDir, 'pom.xml'))
+    def own = withoutParent(projectPom.replaceFirst('(?s)<dependencyManagement>.*</dependencyManagement>', '')
+            .replaceFirst('(?s)<build>.*</build>', '').replaceFirst('(?s)<modules>.*</modules>', ''))
+    def groupId = tagOf(own, 'groupId') ?: tagOf(projectPom, 'groupId')
+    def artifactId = tagOf(own, 'artifactId')
+    def version = tagOf(own, 'version') ?: tagOf(projectPom, 'version')
+    def pomFile = new File(module, 'pom.xml')
+    def pom = text(pomFile).replaceFirst('(?si)[ \t]*<!--[^>]*?framework updates[^>]*?-->\s*\n', '')
+    pom = pom.replaceFirst('(?s)<parent>.*?</parent>',
+            "<parent>\n    <groupId>${groupId}</groupId>\n    <artifactId>${artifactId}</artifactId>\n    <version>${version}</version>\n  </parent>")
+    def packagePath = request.'package'.replace('.', '/')
+    def projectContracts = new File(projectDir, "contracts/src/main/java/${packagePath}/contract")
+    def ownContracts = new File(module, "src/main/java/${packagePath}/contract")
+    if (projectContracts.isDirectory() && ownContracts.isDirectory()) {
+        ownContracts.deleteDir()
+        def contractsId = tagOf(withoutParent(text(new File(projectDir, 'contracts/pom.xml'))), 'artifactId')
+        pom = pom.replaceFirst('<dependencies>', "<dependencies>\n    <!-- the HTTP contracts and event schemas of the system, defined once -->\n"
+                + "    <dependency>\n      <groupId>${groupId}</groupId>\n      <artifactId>${contractsId}</artifactId>\n    </dependency>")
+    }
+    pomFile.write(pom, 'UTF-8')
+    ['mvnw', 'mvnw.cmd', '.mvn'].each { name ->
+        def f = new File(module, name)
         f.isDirectory() ? f.deleteDir() : f.delete()
-    } else if (name == 'mvnw') {
-        f.setExecutable(true, false)
     }
+    registerModule(projectDir, module, tagOf(withoutParent(pom), 'description'))
+}
+
+def servicesProperty = props.getProperty('services')
+if (servicesProperty != null) {
+    // archetype-project: keep the selected service modules only, then adopt them
+    def selected = servicesProperty.split(',').collect { it.trim() }.findAll { it } as Set
+    def rootPom = new File(moduleDir, 'pom.xml')
+    def pom = text(rootPom)
+    SERVICES.each { service ->
+        def dir = new File(moduleDir, service)
+        if (selected.contains(service)) {
+            if (dir.isDirectory()) {
+                adoptModule(moduleDir, dir)
+            }
+        } else {
+            dir.deleteDir()
+            pom = pom.replaceAll("(?m)^[ \\t]*<module>${service}</module>[ \\t]*\\r?\\n", '')
+        }
+    }
+    rootPom.write(pom, 'UTF-8')
+    new File(moduleDir, 'mvnw').setExecutable(true, false)
+} else if (new File(outputDir, 'pom.xml').exists()) {
+    adoptModule(outputDir, moduleDir)
+} else {
+    new File(moduleDir, 'mvnw').setExecutable(true, false)
 }

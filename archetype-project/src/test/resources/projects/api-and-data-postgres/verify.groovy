@@ -1,0 +1,2 @@
+// the checks shared by every project IT
+evaluate(new File(basedir, '../../verify-project.groovy'))

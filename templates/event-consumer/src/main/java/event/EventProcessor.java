@@ -1,0 +1,180 @@
+package ${package}.event;
+
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
+
+import ${package}.contract.${entity}Dto;
+import ${package}.contract.event.CloudEvent;
+
+/**
+ * The delivery guarantees of every event consumer, in one place:
+ * <ol>
+ * <li>parse the message; a poison message goes to the dead-letter queue with the reason;</li>
+ * <li>claim the event id in Redis; a duplicate is acknowledged without doing the work again;</li>
+ * <li>run the handler; a transient failure is retried with exponential backoff, up to
+ * {@code events.retry.max-attempts} attempts, then dead-lettered; a permanent one is dead-lettered at once;</li>
+ * <li>mark the event done, then acknowledge the message.</li>
+ * </ol>
+ * On shutdown an event waiting for its next attempt is returned to the queue (requeued), never dropped.
+ * Metrics (tag {@code channel}): {@code events.consumed}, {@code events.succeeded}, {@code events.retried},
+ * {@code events.dead.lettered}, {@code events.duplicate} and the timer {@code events.processing} (tag {@code outcome}).
+ */
+@ApplicationScoped
+public class EventProcessor {
+
+    private static final Logger LOG = Logger.getLogger(EventProcessor.class);
+
+    @Inject
+    ${entity}EventParser parser;
+
+    @Inject
+    ProcessedEvents processedEvents;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "events.retry.max-attempts", defaultValue = "4")
+    int maxAttempts;
+
+    @ConfigProperty(name = "events.retry.initial-backoff", defaultValue = "500ms")
+    Duration initialBackoff;
+
+    @ConfigProperty(name = "events.retry.max-backoff", defaultValue = "10s")
+    Duration maxBackoff;
+
+    private volatile boolean stopping;
+
+    void onStop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+    }
+
+    public CompletionStage<Void> process(String channel, Message<?> message, ${entity}EventHandler handler) {
+        Timer.Sample sample = Timer.start(registry);
+        count("events.consumed", channel);
+        String outcome = "dead-lettered";
+        try {
+            CloudEvent<${entity}Dto> event = parser.parse(message.getPayload());
+            boolean processed = processWithRetries(channel, event, handler);
+            outcome = processed ? "succeeded" : "duplicate";
+            count(processed ? "events.succeeded" : "events.duplicate", channel);
+            if (!processed) {
+                LOG.debugf("Event %s (%s) was already processed: acknowledged as a duplicate", event.id(), event.type());
+            }
+            return message.ack();
+        } catch (ShuttingDown e) {
+            outcome = "requeued";
+            LOG.infof("Shutting down: event returned to the queue (%s)", e.getMessage());
+            return message.nack(e, Metadata.of(new RabbitMQRejectMetadata(true)));
+        } catch (RuntimeException e) {
+            return deadLetter(channel, message, e);
+        } finally {
+            sample.stop(registry.timer("events.processing", "channel", channel, "outcome", outcome));
+        }
+    }
+
+    /** @return true when the handler did the work, false for a duplicate */
+    private boolean processWithRetries(String channel, CloudEvent<${entity}Dto> event, ${entity}EventHandler handler) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return processOnce(event, handler);
+            } catch (RuntimeException e) {
+                if (!EventFailures.isTransient(e)) {
+                    throw e;
+                }
+                if (attempt >= maxAttempts) {
+                    throw new PoisonEventException("gave up after " + attempt + " attempts: " + EventFailures.describe(e), e);
+                }
+                Duration backoff = backoff(attempt);
+                count("events.retried", channel);
+                LOG.warnf("Event %s (%s), attempt %d of %d failed, retrying in %d ms: %s", event.id(), event.type(),
+                        attempt, maxAttempts, backoff.toMillis(), EventFailures.describe(e));
+                pause(backoff, event);
+            }
+        }
+    }
+
+    private boolean processOnce(CloudEvent<${entity}Dto> event, ${entity}EventHandler handler) {
+        switch (processedEvents.claim(event.id())) {
+            case DONE:
+                return false;
+            case IN_PROGRESS:
+                throw new TransientEventException("event " + event.id() + " is being processed by another consumer");
+            default:
+                break;
+        }
+        try {
+            handler.handle(event);
+        } catch (RuntimeException e) {
+            processedEvents.release(event.id());
+            throw e;
+        }
+        try {
+            processedEvents.markDone(event.id());
+        } catch (TransientEventException e) {
+            // the work is done: acknowledge anyway; the claim's lease expires and a redelivery would redo it once
+            LOG.warnf("Event %s processed but not recorded as done: %s", event.id(), e.getMessage());
+        }
+        return true;
+    }
+
+    private CompletionStage<Void> deadLetter(String channel, Message<?> message, RuntimeException failure) {
+        boolean poison = failure instanceof PoisonEventException;
+        String reason = poison ? failure.getMessage() : EventFailures.describe(failure);
+        count("events.dead.lettered", channel);
+        // a poison message is about the message; anything else may be a bug: log its stack trace
+        LOG.errorf(poison ? null : failure, "Message on %s goes to the dead-letter queue: %s", channel, reason);
+        return deadLetters.send(message, reason)
+                .thenCompose(sent -> message.ack())
+                .exceptionallyCompose(notSent -> {
+                    LOG.errorf("Could not publish to the dead-letter queue (%s): rejecting the message instead", notSent.toString());
+                    return message.nack(new PoisonEventException(reason), Metadata.of(new RabbitMQRejectMetadata(false)));
+                });
+    }
+
+    private Duration backoff(int attempt) {
+        long base = Math.min(maxBackoff.toMillis(), initialBackoff.toMillis() << Math.min(attempt - 1, 20));
+        long jitter = base / 5 == 0 ? 0 : ThreadLocalRandom.current().nextLong(base / 5);
+        return Duration.ofMillis(base + jitter);
+    }
+
+    private void pause(Duration backoff, CloudEvent<${entity}Dto> event) {
+        if (stopping) {
+            throw new ShuttingDown(event.id());
+        }
+        try {
+            Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ShuttingDown(event.id());
+        }
+    }
+
+    private void count(String name, String channel) {
+        registry.counter(name, "channel", channel).increment();
+    }
+
+    /** The service is stopping while an event waits for its next attempt. */
+    private static final class ShuttingDown extends RuntimeException {
+        ShuttingDown(String eventId) {
+            super("event " + eventId);
+        }
+    }
+}

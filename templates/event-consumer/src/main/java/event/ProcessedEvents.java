@@ -1,0 +1,85 @@
+package ${package}.event;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.value.SetArgs;
+import io.quarkus.redis.datasource.value.ValueCommands;
+
+/**
+ * Remembers in Redis which events this service has processed, so that a redelivered or republished event
+ * does its work once. Per event id one key {@code <service>:event:<id>}: {@value #PROCESSING} while a
+ * consumer works on it (SET NX with a lease, so a crashed consumer does not block it for long), then
+ * {@value #DONE} for {@code events.idempotency.ttl} (24 h). A failed attempt deletes the key again.
+ * Redis being unreachable is a {@link TransientEventException}.
+ */
+@ApplicationScoped
+public class ProcessedEvents {
+
+    static final String PROCESSING = "processing";
+    static final String DONE = "done";
+
+    /** What {@link #claim} found. */
+    public enum Claim {
+        /** This consumer owns the event now and must call {@link #markDone} or {@link #release}. */
+        CLAIMED,
+        /** Already processed: a duplicate. */
+        DONE,
+        /** Another consumer is processing it right now. */
+        IN_PROGRESS
+    }
+
+    private final ValueCommands<String, String> values;
+    private final String keyPrefix;
+    private final Duration ttl;
+    private final Duration lease;
+
+    public ProcessedEvents(RedisDataSource redis,
+            @ConfigProperty(name = "quarkus.application.name") String service,
+            @ConfigProperty(name = "events.idempotency.ttl", defaultValue = "24H") Duration ttl,
+            @ConfigProperty(name = "events.idempotency.lease", defaultValue = "5M") Duration lease) {
+        this.values = redis.value(String.class);
+        this.keyPrefix = service + ":event:";
+        this.ttl = ttl;
+        this.lease = lease;
+    }
+
+    public Claim claim(String eventId) {
+        String previous;
+        try {
+            // one atomic SET key processing NX PX <lease> GET (Redis 7+): the previous value, null if we set it
+            previous = values.setGet(key(eventId), PROCESSING, new SetArgs().nx().px(lease));
+        } catch (RuntimeException e) {
+            throw new TransientEventException("Redis unavailable: " + EventFailures.describe(e), e);
+        }
+        if (previous == null) {
+            return Claim.CLAIMED;
+        }
+        return DONE.equals(previous) ? Claim.DONE : Claim.IN_PROGRESS;
+    }
+
+    public void markDone(String eventId) {
+        try {
+            values.set(key(eventId), DONE, new SetArgs().px(ttl));
+        } catch (RuntimeException e) {
+            throw new TransientEventException("Redis unavailable: " + EventFailures.describe(e), e);
+        }
+    }
+
+    /** Forgets a failed attempt, so that the next delivery processes the event again. Best effort. */
+    public void release(String eventId) {
+        try {
+            values.getdel(key(eventId));
+        } catch (RuntimeException e) {
+            // the lease expires by itself
+        }
+    }
+
+    private String key(String eventId) {
+        return keyPrefix + eventId;
+    }
+}
