@@ -49,7 +49,6 @@ def rules = [
     javaVersion : { v -> v in ['17', '21', '25'] ? null : ['one of 17, 21 or 25', '21'] },
     appName     : { v -> v ==~ KEBAB ? null :
                         ['lower-case letters and digits in words joined by "-", starting with a letter', 'billing'] },
-    httpPort    : { v -> (v ==~ /^[0-9]{4,5}$/ && (v as int) in 1024..65535) ? null : ['a TCP port from 1024 to 65535', '8080'] },
     services    : { v ->
                         def names = v.split(',').collect { it.trim() }.findAll { it }
                         def unknown = names.findAll { !SERVICES.contains(it) }
@@ -178,6 +177,11 @@ if (servicesProperty != null) {
             dir.deleteDir()
             pom = pom.replaceAll("(?m)^[ \\t]*<module>${service}</module>[ \\t]*\\r?\\n", '')
         }
+    }
+    // the end-to-end test of the compose stack drives the API and its data service
+    if (!(selected.contains('api-service') && selected.contains('data-postgres-service'))) {
+        new File(moduleDir, 'e2e-tests').deleteDir()
+        pom = pom.replaceAll("(?m)^[ \\t]*<module>e2e-tests</module>[ \\t]*\\r?\\n", '')
     }
     rootPom.write(pom, 'UTF-8')
     new File(moduleDir, 'mvnw').setExecutable(true, false)

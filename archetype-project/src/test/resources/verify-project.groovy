@@ -4,10 +4,16 @@
 // (package prometheus); neither needs a Docker daemon.
 import groovy.json.JsonSlurper
 
-File itDir = basedir instanceof File ? basedir : new File(basedir.toString())
-File[] generated = new File(itDir, 'project').listFiles({ File f -> f.isDirectory() } as FileFilter)
-assert generated != null && generated.length == 1 : "expected one generated project in ${new File(itDir, 'project')}"
-File project = generated[0]
+// `projectDir` when the caller names the project; else the one project an archetype IT generated under project/
+File project
+if (binding.hasVariable('projectDir')) {
+    project = projectDir as File
+} else {
+    File itDir = basedir instanceof File ? basedir : new File(basedir.toString())
+    File[] generated = new File(itDir, 'project').listFiles({ File f -> f.isDirectory() } as FileFilter)
+    assert generated != null && generated.length == 1 : "expected one generated project in ${new File(itDir, 'project')}"
+    project = generated[0]
+}
 
 String run(File dir, List<String> command) {
     Process process

@@ -1,0 +1,62 @@
+package ${package}.worker;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import ${package}.client.DownstreamProblemException;
+import ${package}.client.${entity}ActivityGateway;
+import ${package}.contract.${entity}ActivityCreateRequest;
+import ${package}.contract.${entity}Dto;
+import ${package}.contract.event.CloudEvent;
+import ${package}.event.PoisonEventException;
+import ${package}.event.${entity}EventHandler;
+
+/**
+ * The sample behaviour: every ${entity} event becomes an activity document of the data-mongo service. The
+ * request carries the event id, so repeating it is harmless (the data service answers 409, taken as done).
+ */
+@ApplicationScoped
+public class ${entity}ActivityRecorder implements ${entity}EventHandler {
+
+    private static final Logger LOG = Logger.getLogger(${entity}ActivityRecorder.class);
+
+    @Inject
+    ${entity}ActivityGateway activities;
+
+    @Override
+    public void handle(CloudEvent<${entity}Dto> event) {
+        ${entity}Dto ${entityVar} = event.data();
+        ${entity}ActivityCreateRequest request = new ${entity}ActivityCreateRequest(${entityVar}.id(), event.type(),
+                event.source(), event.time() == null ? null : event.time().toInstant(), details(${entityVar}), event.id());
+        try {
+            activities.record(request);
+            LOG.debugf("Recorded %s of ${entity} %d (event %s)", event.type(), ${entityVar}.id(), event.id());
+        } catch (DownstreamProblemException e) {
+            if (e.status() == 409) {
+                LOG.debugf("Event %s was already recorded", event.id());
+                return;
+            }
+            // any other 4xx: the data service will never accept this event
+            throw new PoisonEventException("data-mongo rejected the activity: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, Object> details(${entity}Dto ${entityVar}) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        putIfPresent(details, "title", ${entityVar}.title());
+        putIfPresent(details, "status", ${entityVar}.status());
+        putIfPresent(details, "dueDate", ${entityVar}.dueDate() == null ? null : ${entityVar}.dueDate().toString());
+        return details;
+    }
+
+    private static void putIfPresent(Map<String, Object> details, String key, Object value) {
+        if (value != null) {
+            details.put(key, value.toString());
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package ${package}.worker;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+
+import ${package}.contract.event.${entity}Events;
+
+/** CloudEvents as a producer publishes them, and the data-mongo answers to recording them, for the tests. */
+final class TestEvents {
+
+    static final String ACTIVITIES = "/api/v1/${activityPath}";
+    /** How long a test waits for the consumer: generous, test JVMs may be cold and the machine busy. */
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    private TestEvents() {
+    }
+
+    static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    static String created(String eventId, long ${entityVar}Id) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/test","type":"%s","time":"2030-01-01T10:00:00Z",
+                 "datacontenttype":"application/json","data":{"id":%d,"title":"Write tests","status":"OPEN","version":0}}"""
+                .formatted(eventId, ${entity}Events.CREATED, ${entityVar}Id);
+    }
+
+    static String activity(String eventId) {
+        return """
+                {"id":"0123456789abcdef01234567","${entityVar}Id":1,"type":"%s","eventId":"%s"}"""
+                .formatted(${entity}Events.CREATED, eventId);
+    }
+
+    /** The POST of the activity of this event. */
+    static MappingBuilder recording(String eventId) {
+        return post(urlEqualTo(ACTIVITIES)).withRequestBody(matchingJsonPath("$.eventId", equalTo(eventId)));
+    }
+
+    /** data-mongo records the activity of this event: 201. */
+    static void recorded(WireMock wiremock, String eventId) {
+        wiremock.register(recording(eventId).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody(activity(eventId))));
+    }
+
+    /** data-mongo answers 503 to the first attempt of this event, then records it. */
+    static void unavailableOnce(WireMock wiremock, String eventId) {
+        wiremock.register(recording(eventId).inScenario(eventId).whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
+        wiremock.register(recording(eventId).inScenario(eventId).whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody(activity(eventId))));
+    }
+}

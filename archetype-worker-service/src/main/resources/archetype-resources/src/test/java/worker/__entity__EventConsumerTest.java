@@ -1,0 +1,217 @@
+package ${package}.worker;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.spi.Connector;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkiverse.wiremock.devservice.ConnectWireMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
+
+import ${package}.event.DeadLetters;
+import ${package}.event.${entity}EventConsumer;
+
+/**
+ * The consumer's handler logic with the in-memory connector: WireMock plays data-mongo, Redis is real
+ * (QUARKUS_REDIS_HOSTS, or Dev Services with Docker). Every test watches the message's ack or nack.
+ */
+@QuarkusTest
+@ConnectWireMock
+class ${entity}EventConsumerTest {
+
+    WireMock wiremock;
+
+    @Inject
+    @Connector("smallrye-in-memory")
+    InMemoryConnector connector;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    @Inject
+    MeterRegistry registry;
+
+    InMemorySink<byte[]> deadLetters;
+
+    @BeforeEach
+    void reset() {
+        wiremock.resetToDefaultMappings();
+        breakers.resetAll();
+        deadLetters = connector.sink(DeadLetters.CHANNEL);
+        deadLetters.clear();
+    }
+
+    @Test
+    void recordsTheActivityThenAcks() {
+        String id = TestEvents.newId();
+        TestEvents.recorded(wiremock, id);
+        Delivery delivery = send(TestEvents.created(id, 1));
+
+        await().atMost(TestEvents.WAIT).until(delivery::acked);
+        wiremock.verifyThat(1, postRequestedFor(urlEqualTo(TestEvents.ACTIVITIES))
+                .withRequestBody(matchingJsonPath("$.eventId", equalTo(id)))
+                .withRequestBody(matchingJsonPath("$.type", equalTo("${eventPrefix}.created")))
+                .withRequestBody(matchingJsonPath("$.${entityVar}Id", equalTo("1"))));
+        assertTrue(deadLetters.received().isEmpty());
+    }
+
+    @Test
+    void aDuplicateIsProcessedOnce() {
+        String id = TestEvents.newId();
+        TestEvents.recorded(wiremock, id);
+        Delivery first = send(TestEvents.created(id, 2));
+        await().atMost(TestEvents.WAIT).until(first::acked);
+        double duplicates = count("events.duplicate");
+
+        Delivery second = send(TestEvents.created(id, 2));
+        await().atMost(TestEvents.WAIT).until(second::acked);
+
+        wiremock.verifyThat(1, postRequestedFor(urlEqualTo(TestEvents.ACTIVITIES))
+                .withRequestBody(matchingJsonPath("$.eventId", equalTo(id))));
+        assertEquals(duplicates + 1, count("events.duplicate"));
+    }
+
+    @Test
+    void aPoisonMessageGoesToTheDeadLetterQueueAndTheConsumerGoesOn() {
+        Delivery poison = send("{not a cloud event");
+        await().atMost(TestEvents.WAIT).until(() -> deadLetters.received().size() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(poison::acked);
+        Message<byte[]> dead = deadLetters.received().get(0);
+        assertEquals("{not a cloud event", new String(dead.getPayload()));
+        String reason = (String) dead.getMetadata(OutgoingRabbitMQMetadata.class).orElseThrow()
+                .getHeaders().get(DeadLetters.REASON_HEADER);
+        assertTrue(reason.startsWith("not a JSON CloudEvent"), reason);
+
+        String id = TestEvents.newId();
+        TestEvents.recorded(wiremock, id);
+        Delivery next = send(TestEvents.created(id, 3));
+        await().atMost(TestEvents.WAIT).until(next::acked);
+        wiremock.verifyThat(1, postRequestedFor(urlEqualTo(TestEvents.ACTIVITIES))
+                .withRequestBody(matchingJsonPath("$.eventId", equalTo(id))));
+    }
+
+    @Test
+    void aTransientFailureIsRetriedThenSucceeds() {
+        String id = TestEvents.newId();
+        TestEvents.unavailableOnce(wiremock, id);
+        double retried = count("events.retried");
+
+        Delivery delivery = send(TestEvents.created(id, 4));
+
+        await().atMost(TestEvents.WAIT).until(delivery::acked);
+        wiremock.verifyThat(2, postRequestedFor(urlEqualTo(TestEvents.ACTIVITIES))
+                .withRequestBody(matchingJsonPath("$.eventId", equalTo(id))));
+        assertEquals(retried + 1, count("events.retried"));
+        assertTrue(deadLetters.received().isEmpty());
+    }
+
+    @Test
+    void aFailureThatLastsIsDeadLetteredAfterTheLastAttempt() {
+        String id = TestEvents.newId();
+        wiremock.register(post(urlEqualTo(TestEvents.ACTIVITIES))
+                .withRequestBody(matchingJsonPath("$.eventId", equalTo(id)))
+                .willReturn(aResponse().withStatus(500)));
+
+        Delivery delivery = send(TestEvents.created(id, 5));
+
+        await().atMost(TestEvents.WAIT).until(() -> deadLetters.received().size() == 1);
+        await().atMost(Duration.ofSeconds(5)).until(delivery::acked);
+        wiremock.verifyThat(4, postRequestedFor(urlEqualTo(TestEvents.ACTIVITIES))
+                .withRequestBody(matchingJsonPath("$.eventId", equalTo(id))));
+        String reason = (String) deadLetters.received().get(0).getMetadata(OutgoingRabbitMQMetadata.class)
+                .orElseThrow().getHeaders().get(DeadLetters.REASON_HEADER);
+        assertTrue(reason.startsWith("gave up after 4 attempts"), reason);
+
+        // not marked as processed: a replay from the DLQ does the work
+        TestEvents.recorded(wiremock, id);
+        Delivery replay = send(TestEvents.created(id, 5));
+        await().atMost(TestEvents.WAIT).until(replay::acked);
+        wiremock.verifyThat(5, postRequestedFor(urlEqualTo(TestEvents.ACTIVITIES))
+                .withRequestBody(matchingJsonPath("$.eventId", equalTo(id))));
+        assertEquals(1, deadLetters.received().size());
+    }
+
+    @Test
+    void aRejectedRequestIsDeadLetteredAtOnceAndAConflictCountsAsDone() {
+        String rejected = TestEvents.newId();
+        wiremock.register(post(urlEqualTo(TestEvents.ACTIVITIES))
+                .withRequestBody(matchingJsonPath("$.eventId", equalTo(rejected)))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"title\":\"Bad Request\",\"status\":400,\"detail\":\"invalid\"}")));
+        String known = TestEvents.newId();
+        wiremock.register(post(urlEqualTo(TestEvents.ACTIVITIES))
+                .withRequestBody(matchingJsonPath("$.eventId", equalTo(known)))
+                .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"title\":\"Conflict\",\"status\":409,\"detail\":\"known event\"}")));
+
+        Delivery bad = send(TestEvents.created(rejected, 6));
+        Delivery conflict = send(TestEvents.created(known, 7));
+
+        await().atMost(TestEvents.WAIT).until(() -> bad.acked() && conflict.acked());
+        assertEquals(1, deadLetters.received().size());
+        String reason = (String) deadLetters.received().get(0).getMetadata(OutgoingRabbitMQMetadata.class)
+                .orElseThrow().getHeaders().get(DeadLetters.REASON_HEADER);
+        assertTrue(reason.contains("400"), reason);
+        wiremock.verifyThat(1, postRequestedFor(urlEqualTo(TestEvents.ACTIVITIES))
+                .withRequestBody(matchingJsonPath("$.eventId", equalTo(rejected))));
+        assertFalse(conflict.nacked());
+    }
+
+
+    private double count(String name) {
+        var counter = registry.find(name).tag("channel", ${entity}EventConsumer.CHANNEL).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private Delivery send(String body) {
+        Delivery delivery = new Delivery();
+        connector.source(${entity}EventConsumer.CHANNEL).send(Message.of(body.getBytes())
+                .withAck(() -> {
+                    delivery.acks.incrementAndGet();
+                    return CompletableFuture.completedFuture(null);
+                })
+                .withNack(reason -> {
+                    delivery.nacks.incrementAndGet();
+                    return CompletableFuture.completedFuture(null);
+                }));
+        return delivery;
+    }
+
+    /** What happened to one message: acknowledged or not. */
+    static final class Delivery {
+        final AtomicInteger acks = new AtomicInteger();
+        final AtomicInteger nacks = new AtomicInteger();
+
+        boolean acked() {
+            return acks.get() == 1 && nacks.get() == 0;
+        }
+
+        boolean nacked() {
+            return nacks.get() > 0;
+        }
+    }
+}
