@@ -97,11 +97,16 @@ class SampleFlowIT {
     static final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     static final Map<String, String> serviceNames = new LinkedHashMap<>();
 
+    /** The generated, packaged project under test: {@code systemTests.projectDir}, else archetype-project's default IT. */
+    static Path defaultProjectDir() {
+        return Path.of(System.getProperty("systemTests.projectDir",
+                "../archetype-project/target/test-classes/projects/default/project/acme-tasks")).toAbsolutePath().normalize();
+    }
+
     @BeforeAll
     static void startSystem() throws Exception {
         assumeFalse(Boolean.getBoolean("skipSystemTests"), "skipSystemTests is set");
-        projectDir = Path.of(System.getProperty("systemTests.projectDir",
-                "../archetype-project/target/test-classes/projects/default/project/acme-tasks")).toAbsolutePath().normalize();
+        projectDir = defaultProjectDir();
         workDir = Path.of(System.getProperty("systemTests.workDir", "target/e2e")).toAbsolutePath().normalize();
         logDir = Path.of(System.getProperty("systemTests.logDir", "target/e2e-logs")).toAbsolutePath().normalize();
         checkSystemUnderTest();
