@@ -1,4 +1,5 @@
-"""Summarises the tests run by the generated projects (archetype ITs) and the bad-input tests, and
+"""Summarises the tests run by the generated projects (archetype ITs), the bad-input tests, the system tests
+and the distribution tests, and
 prints the build log tail of every failed generated project."""
 import glob
 import os
@@ -9,7 +10,12 @@ root = sys.argv[1]
 passed = failed = skipped = 0
 failed_projects = []
 
-for report in glob.glob(os.path.join(root, "**/target/test-classes/projects/**/target/*-reports/TEST-*.xml"), recursive=True):
+reports = [report for pattern in (
+    "**/target/test-classes/projects/**/target/*-reports/TEST-*.xml",  # the generated projects' own tests
+    "system-tests/target/failsafe-reports/TEST-*.xml",                 # end-to-end and Kubernetes manifests
+    "distribution/target/distribution-reports/TEST-*.xml",             # catalog, JSON, deploy-then-generate
+) for report in glob.glob(os.path.join(root, pattern), recursive=True)]
+for report in reports:
     suite = ET.parse(report).getroot()
     tests, fails = int(suite.get("tests", 0)), int(suite.get("failures", 0)) + int(suite.get("errors", 0))
     skips = int(suite.get("skipped", 0))
