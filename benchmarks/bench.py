@@ -1,0 +1,763 @@
+#!/usr/bin/env python3
+"""What a generated msframework system does under load and faults, measured on this machine and printed as a table.
+
+Run it with benchmarks/run (which picks a JDK and installs wrk); see docs/performance.md. Sections:
+  1 generation    archetype-project vs quarkus-maven-plugin:create, batch mode, warm local repository
+  2 start         per service and for the whole stack: time to /q/health/ready UP, RSS after 1,000 requests
+  3 hop           wrk on GET <resource>/{id} through api-service vs directly on data-postgres-service
+  4 pipeline      N CloudEvents through RabbitMQ to the worker; every one recorded once in data-mongo, DLQ empty
+  5 faults        kill -9 data-postgres, RabbitMQ restart, kill -9 worker, poison messages: nothing lost
+Progress goes to stderr, the report (Markdown) to stdout. The exit code is 1 when a check fails (something lost,
+an event not processed once, a service that did not come back); performance targets are reported, not enforced.
+"""
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+sys.dont_write_bytecode = True  # nothing written next to the sources
+from stack import (API, BOT, DATA_MONGO, DATA_POSTGRES, MODULES, WORKER, BenchError, Cleanup, KeepAlive, Project,
+                   Scratch, Service, System, Tools, finish_publisher, free_port, http_call, http_json, log, rabbitmqctl,
+                   run, wait_until)
+
+REPO = Path(__file__).resolve().parent.parent
+QUARKUS_VERSION = "3.33.2"
+ARCHETYPE_PLUGIN = "org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate"
+CREATE_PLUGIN = f"io.quarkus:quarkus-maven-plugin:{QUARKUS_VERSION}:create"
+# as the generated Dockerfile.jvm runs every service, in a container limited to 512 MiB
+DEFAULT_JVM_OPTS = "-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:MaxRAM=512m"
+
+
+class Sizes:
+    """How much of everything: full mode for the published figures, smoke mode (tiny) for CI."""
+
+    def __init__(self, smoke, runs, events):
+        self.generation_runs = runs or (1 if smoke else 5)
+        self.start_runs = runs or (1 if smoke else 3)
+        self.wrk_runs = runs or (1 if smoke else 3)
+        self.wrk_seconds = 2 if smoke else 10
+        self.wrk_warmup_seconds = 2 if smoke else 10
+        self.requests = 1000
+        self.events = events or (200 if smoke else 100_000)
+        self.fault_seconds = 2 if smoke else 5
+        self.post_clients, self.post_rate = 4, 200
+        # the broker restart happens in a steady stream that lasts well beyond the broker's and the consumers' recovery
+        self.stream_rate = 50 if smoke else 250
+        self.stream_seconds = 25 if smoke else 40
+        self.burst_events = 600 if smoke else 10_000
+        self.valid_events = 50 if smoke else 1000
+        self.poison_events = 14 if smoke else 140
+
+
+def ms(seconds):
+    return f"{seconds * 1000:.0f} ms" if seconds < 1 else f"{seconds:.2f} s"
+
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def runs_text(values, unit=lambda v: f"{v:.2f}"):
+    return " / ".join(unit(v) for v in values)
+
+
+class Bench:
+
+    def __init__(self, args):
+        self.args = args
+        self.smoke = args.smoke
+        self.sizes = Sizes(args.smoke, args.runs, args.events)
+        self.sections = {int(s) for s in args.sections.split(",")}
+        self.java_home = Path(os.environ.get("JAVA_HOME") or "/usr/lib/jvm/temurin-25-jdk-amd64")
+        self.java = str(self.java_home / "bin/java")
+        self.jvm_opts = args.jvm_opts.split()
+        self.cleanup = Cleanup()
+        self.report = []
+        self.failures = []
+        self.system = None
+        self.rabbit_stopped = False
+
+    # ----- the whole run -----
+
+    def main(self):
+        began = time.monotonic()
+        if self.args.work_dir:
+            self.work = Path(self.args.work_dir).resolve()
+            self.work.mkdir(parents=True, exist_ok=True)
+        else:
+            self.work = Path(tempfile.mkdtemp(prefix="msframework-bench-"))
+        log(f"work directory {self.work} ({'smoke' if self.smoke else 'full'} mode)")
+        try:
+            self.check_prerequisites()
+            self.machine = self.describe_machine()
+            if 1 in self.sections:
+                self.section("1. Generation", self.generation)
+            self.project = self.prepare_project()
+            self.baseline_jar = self.prepare_baseline() if 2 in self.sections else None
+            self.scratch = Scratch(self.cleanup)
+            self.tools = Tools(REPO, self.work, self.java_home)
+            self.system = System(self.project, self.scratch, self.tools, self.work, self.jvm_opts, self.java, self.cleanup)
+            self.cleanup.add("restart RabbitMQ if a test left it stopped",
+                             lambda: self.rabbit_stopped and rabbitmqctl("start_app"))
+            if 2 in self.sections:
+                self.section("2. Start and memory", self.start_and_memory)
+            if not self.system.services:
+                log("starting the five services")
+                self.system.start_all()
+            self.task_id = self.create_task("benchmark task")
+            if 3 in self.sections:
+                self.section("3. The HTTP hop: api-service -> data-postgres-service", self.http_hop)
+            if 4 in self.sections:
+                self.section("4. Event pipeline", self.pipeline)
+            if 5 in self.sections:
+                self.section("5. Faults: nothing lost", self.faults)
+        except BenchError as e:
+            self.failures.append(str(e))
+            log(f"FAILED: {e}")
+        except KeyboardInterrupt:
+            self.failures.append("interrupted")
+        finally:
+            log("cleaning up")
+            self.cleanup.run_all()
+        if self.args.work_dir or self.args.keep_work or self.failures:
+            log(f"logs and generated projects are in {self.work}")
+        else:
+            shutil.rmtree(self.work, ignore_errors=True)
+        took = time.monotonic() - began
+        self.print_report(took)
+        return 1 if self.failures else 0
+
+    def section(self, title, body):
+        log(f"=== {title}")
+        lines = [f"## {title}", ""]
+        try:
+            body(lines)
+        except BenchError as e:
+            self.failures.append(f"{title}: {e}")
+            lines.append(f"**FAILED**: {e}")
+            log(f"FAILED: {e}")
+            self.heal()
+        self.report.extend(lines + [""])
+
+    def heal(self):
+        """After a failed section: broker running and every service up again, so that the next section can run."""
+        if self.rabbit_stopped:
+            rabbitmqctl("start_app")
+            self.rabbit_stopped = False
+        if self.system and self.system.services:
+            for module in MODULES:
+                service = self.system.services.get(module)
+                if service is None or not service.alive():
+                    log(f"restarting {module}")
+                    self.system.restart(module)
+
+    def check_prerequisites(self):
+        missing = [tool for tool in ("wrk", "psql", "rabbitmqctl", "redis-cli") if not shutil.which(tool)]
+        if missing:
+            raise BenchError(f"missing on PATH: {', '.join(missing)} (benchmarks/run installs wrk; see docs/performance.md)")
+        version = subprocess.run([self.java, "-version"], capture_output=True, text=True).stderr
+        found = re.search(r'version "(\d+)', version)
+        if not found or int(found.group(1)) < 21:
+            raise BenchError(f"{self.java} is not a JDK 21 or later: set JAVA_HOME")
+
+    def describe_machine(self):
+        def first_line(command):
+            try:
+                out = subprocess.run(command, capture_output=True, text=True, timeout=60)
+                return (out.stdout or out.stderr).strip().splitlines()[0]
+            except (OSError, IndexError, subprocess.TimeoutExpired):
+                return "?"
+        cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                    if line.startswith("model name")), platform.processor() or "?")
+        mem_kb = int(next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")))
+        rabbit = first_line(["rabbitmqctl", "-q", "version"])
+        redis = re.search(r"v=(\S+)", first_line(["redis-server", "--version"]) if shutil.which("redis-server") else "")
+        machine = {
+            "cpu": f"{os.cpu_count()} cores ({cpu})",
+            "ram": f"{mem_kb / 1024 / 1024:.1f} GiB",
+            "os": f"{platform.system()} {platform.release()}",
+            "jdk": f"{first_line([self.java, '-version'])} ({self.java_home})",
+            "postgres": first_line(["psql", "--version"]),
+            "rabbitmq": f"RabbitMQ {rabbit}",
+            "redis": f"Redis {redis.group(1) if redis else '?'}",
+            "wrk": first_line(["wrk", "--version"]).split(" [")[0],
+            "maven": "Maven " + first_line([str(REPO / "mvnw"), "-v", "-q"]),
+            "load": f"{os.getloadavg()[0]:.1f}",
+        }
+        log("machine: " + "; ".join(machine.values()))
+        return machine
+
+    # ----- project and baseline -----
+
+    def prepare_project(self):
+        if self.args.project_dir:
+            project = Project(self.args.project_dir)
+            log(f"using the packaged project {project.root}")
+            return project
+        generated = self.work / "generation/archetype-0/acme-tasks"
+        if not generated.is_dir():
+            log("generating the project (archetype-project)")
+            self.generate_project(self.work / "generation/archetype-0")
+        if not packaged(generated):
+            log(f"building {generated} (./mvnw -B package -DskipTests)")
+            took = self.timed(lambda: run([str(generated / "mvnw"), "-B", "-ntp", "package", "-DskipTests"], cwd=generated,
+                                          timeout=3600, what="./mvnw package of the generated project"))
+            log(f"built in {took:.0f} s")
+            self.project_build_seconds = took
+        return Project(generated)
+
+    def prepare_baseline(self):
+        created = self.work / "generation/create-0/plain-rest"
+        if not created.is_dir():
+            log("creating the baseline app (quarkus create)")
+            self.create_plain_app(self.work / "generation/create-0")
+        jar = created / "target/quarkus-app/quarkus-run.jar"
+        if not jar.is_file():
+            log(f"building the baseline app {created}")
+            run([str(REPO / "mvnw"), "-B", "-ntp", "-f", str(created / "pom.xml"), "package", "-DskipTests"],
+                timeout=1800, what="mvnw package of the baseline app")
+        return jar
+
+    @staticmethod
+    def timed(action):
+        began = time.monotonic()
+        action()
+        return time.monotonic() - began
+
+    def generate_project(self, directory):
+        directory.mkdir(parents=True, exist_ok=True)
+        return self.timed(lambda: run([str(REPO / "mvnw"), "-B", "-ntp", ARCHETYPE_PLUGIN,
+                                       "-DarchetypeGroupId=dev.msframework", "-DarchetypeArtifactId=archetype-project",
+                                       "-DarchetypeVersion=1.0.0-SNAPSHOT", "-DgroupId=com.acme", "-DartifactId=acme-tasks",
+                                       "-Dpackage=com.acme.tasks"], cwd=directory, timeout=600, what="archetype:generate"))
+
+    def create_plain_app(self, directory):
+        directory.mkdir(parents=True, exist_ok=True)
+        return self.timed(lambda: run([str(REPO / "mvnw"), "-B", "-ntp", CREATE_PLUGIN, "-DprojectGroupId=org.acme",
+                                       "-DprojectArtifactId=plain-rest", "-Dextensions=rest,smallrye-health", "-DquarkusRegistryClient=false",
+                                       "-DplatformGroupId=io.quarkus", "-DplatformArtifactId=quarkus-bom",
+                                       f"-DplatformVersion={QUARKUS_VERSION}"], cwd=directory, timeout=600, what="quarkus create"))
+
+    # ----- 1. generation -----
+
+    def generation(self, lines):
+        root = self.work / "generation"
+        log("warm-up: one archetype:generate and one quarkus create (not counted)")
+        if not (root / "archetype-0/acme-tasks").is_dir():
+            self.generate_project(root / "archetype-0")
+        if not (root / "create-0/plain-rest").is_dir():
+            self.create_plain_app(root / "create-0")
+        project, plain = [], []
+        for i in range(1, self.sizes.generation_runs + 1):
+            shutil.rmtree(root / f"archetype-{i}", ignore_errors=True)
+            shutil.rmtree(root / f"create-{i}", ignore_errors=True)
+            project.append(self.generate_project(root / f"archetype-{i}"))
+            plain.append(self.create_plain_app(root / f"create-{i}"))
+            log(f"run {i}: archetype-project {project[-1]:.2f} s, quarkus create {plain[-1]:.2f} s")
+            shutil.rmtree(root / f"archetype-{i}", ignore_errors=True)
+            shutil.rmtree(root / f"create-{i}", ignore_errors=True)
+        files = sum(1 for p in (root / "archetype-0/acme-tasks").rglob("*") if p.is_file())
+        plain_files = sum(1 for p in (root / "create-0/plain-rest").rglob("*") if p.is_file())
+        lines += [f"Median of {len(project)} run(s) each, alternating, `mvnw -B` (batch mode) with a warm local repository, "
+                  "after one warm-up run of each.", "",
+                  "| what | generates | median | runs (s) |", "|---|---|---:|---|",
+                  f"| `archetype-project` (`{ARCHETYPE_PLUGIN.rsplit(':', 1)[0]}`) | whole system, {files} files | "
+                  f"{median(project):.2f} s | {runs_text(project)} |",
+                  f"| `quarkus-maven-plugin:{QUARKUS_VERSION}:create` (rest, smallrye-health) | one REST app, {plain_files} files | "
+                  f"{median(plain):.2f} s | {runs_text(plain)} |",
+                  f"| ratio | | **{median(project) / median(plain):.2f}x** | |"]
+
+    # ----- 2. start and memory -----
+
+    def exercise(self, service, path, headers=None):
+        """The given number of sequential GETs over one connection; every one must answer 200."""
+        client = KeepAlive(service.base_url)
+        try:
+            for _ in range(self.sizes.requests):
+                status, body = client.call("GET", path, headers=headers)
+                if status != 200:
+                    raise BenchError(f"GET {service.base_url}{path} answered {status}: {body[:300]!r}")
+        finally:
+            client.close()
+
+    def exercise_module(self, module):
+        resource = f"{self.project.resource_path}/{self.task_id}"
+        paths = {DATA_POSTGRES: (resource, None), DATA_MONGO: (f"{self.project.activity_path}?size=20", None),
+                 API: (resource, self.system.auth), WORKER: ("/q/health/ready", None), BOT: ("/q/health/ready", None)}
+        path, headers = paths[module]
+        self.exercise(self.system.services[module], path, headers)
+
+    def create_task(self, title):
+        if getattr(self, "task_id", None):
+            return self.task_id
+        task = http_json("POST", self.system.url(DATA_POSTGRES) + self.project.resource_path, {"title": title}, expect=(201,))
+        return task["id"]
+
+    def start_and_memory(self, lines):
+        order = [DATA_POSTGRES, DATA_MONGO, WORKER, BOT, API]
+        ready = {m: [] for m in order}
+        rss = {m: [] for m in order}
+        base_ready, base_rss = [], []
+        for i in range(1, self.sizes.start_runs + 1):
+            log(f"run {i}: one service at a time, each after the ones it calls")
+            for module in order:
+                service = self.system.start(module)
+                ready[module].append(service.wait_ready())
+                if module == DATA_POSTGRES:
+                    self.task_id = self.create_task("benchmark task")
+                self.exercise_module(module)
+                rss[module].append(service.rss_mb())
+                log(f"  {module}: ready after {ready[module][-1]:.2f} s, RSS {rss[module][-1]:.0f} MB")
+            self.system.stop_all()
+            log(f"run {i}: the baseline app")
+            baseline = Service("plain-rest", self.baseline_jar, free_port(), {}, self.system.log_dir, self.jvm_opts, self.java)
+            baseline.start()
+            try:
+                base_ready.append(baseline.wait_ready())
+                self.exercise(baseline, "/hello")
+                base_rss.append(baseline.rss_mb())
+            finally:
+                baseline.stop()
+            log(f"  plain-rest: ready after {base_ready[-1]:.2f} s, RSS {base_rss[-1]:.0f} MB")
+        stack_ready, stack_rss, stack_each = [], [], {m: [] for m in order}
+        for i in range(1, self.sizes.start_runs + 1):
+            log(f"run {i}: the whole stack at once")
+            if i > 1:
+                self.system.stop_all()
+            took, each = self.system.start_all()
+            for module in order:
+                self.exercise_module(module)
+                stack_each[module].append(each[module])
+            stack_ready.append(took)
+            stack_rss.append(sum(self.system.services[m].rss_mb() for m in order))
+            log(f"  all ready after {took:.2f} s, total RSS {stack_rss[-1]:.0f} MB")
+        b_ready, b_rss = median(base_ready), median(base_rss)
+        lines += [f"Median of {self.sizes.start_runs} run(s). Each process is `java {' '.join(self.jvm_opts)} -jar "
+                  "target/quarkus-app/quarkus-run.jar` (prod profile, as the generated Dockerfile runs it, in a 512 MiB "
+                  "container). *Ready* is the time from process start to the first `/q/health/ready` answering UP; "
+                  f"*RSS* is the resident memory after {self.sizes.requests:,} sequential requests (its read endpoint; "
+                  "`/q/health/ready` for worker and bot, which serve no API). Services are started one at a time, each after "
+                  "those it calls; the baseline is the app of `quarkus create` (rest, smallrye-health), its `GET /hello`.", "",
+                  "| process | ready | x baseline | RSS | x baseline |", "|---|---:|---:|---:|---:|"]
+        for module in order:
+            r, m = median(ready[module]), median(rss[module])
+            lines.append(f"| {module} | {r:.2f} s | {r / b_ready:.2f}x | {m:.0f} MB | {m / b_rss:.2f}x |")
+        lines.append(f"| baseline: plain REST app | {b_ready:.2f} s | 1x | {b_rss:.0f} MB | 1x |")
+        lines.append(f"| **whole stack, five started at once** | **{median(stack_ready):.2f} s** until all ready | "
+                     f"{median(stack_ready) / b_ready:.2f}x | **{median(stack_rss):.0f} MB** total | {median(stack_rss) / b_rss:.2f}x |")
+        lines += ["", "Started together (they share the cores), each was ready after: "
+                  + ", ".join(f"{m} {median(stack_each[m]):.2f} s" for m in order) + "."]
+
+    # ----- 3. the HTTP hop -----
+
+    def wrk(self, url, threads, connections, seconds):
+        auth = self.system.auth["Authorization"]
+        out = run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s",
+                   "-H", f"Authorization: {auth}", "-H", "Accept: application/json", url], timeout=seconds + 60, what="wrk")
+        self.system.check_alive()
+
+        def latency(percentile):
+            found = re.search(rf"^\s+{percentile}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M)
+            if not found:
+                raise BenchError(f"no {percentile}% latency in the wrk output:\n{out}")
+            return float(found.group(1)) * {"us": 1e-6, "ms": 1e-3, "s": 1.0}[found.group(2)]
+        rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+        non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+        socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+        errors = (int(non2xx.group(1)) if non2xx else 0) + (sum(map(int, socket_errors.groups())) if socket_errors else 0)
+        return {"rps": rps, "p50": latency(50), "p99": latency(99), "errors": errors}
+
+    def http_hop(self, lines):
+        path = f"{self.project.resource_path}/{self.task_id}"
+        targets = {"direct": self.system.url(DATA_POSTGRES) + path, "hop": self.system.url(API) + path}
+        levels = [("moderate", 1, 4), ("high", 2, 32)]
+        table = []
+        for name, threads, connections in levels:
+            log(f"{name} load ({connections} connections): warm-up")
+            for url in targets.values():
+                self.wrk(url, threads, connections, self.sizes.wrk_warmup_seconds)
+            samples = {"direct": [], "hop": []}
+            for i in range(self.sizes.wrk_runs):
+                for target, url in targets.items():
+                    samples[target].append(self.wrk(url, threads, connections, self.sizes.wrk_seconds))
+                    s = samples[target][-1]
+                    log(f"  {target}: {s['rps']:.0f} req/s, p50 {s['p50'] * 1000:.2f} ms, p99 {s['p99'] * 1000:.2f} ms")
+            med = {t: {k: median([s[k] for s in samples[t]]) for k in ("rps", "p50", "p99")} for t in samples}
+            errors = {t: sum(s["errors"] for s in samples[t]) for t in samples}
+            table.append((name, threads, connections, med, errors))
+        lines += [f"`wrk -t<threads> -c<connections> -d{self.sizes.wrk_seconds}s --latency` on `GET {self.project.resource_path}/{{id}}` "
+                  "(bearer token on both), directly on data-postgres-service and through api-service (JWT check, "
+                  "fault-tolerant REST client, JSON both ways), alternating, same run; median of "
+                  f"{self.sizes.wrk_runs} run(s) after a {self.sizes.wrk_warmup_seconds} s warm-up of each. "
+                  "wrk, PostgreSQL and the services share the machine's cores.", "",
+                  "| load | path | req/s | p50 | p99 | errors |", "|---|---|---:|---:|---:|---:|"]
+        verdicts = []
+        for name, threads, connections, med, errors in table:
+            d, h = med["direct"], med["hop"]
+            label = f"{name}: {threads} thread(s), {connections} connections"
+            lines.append(f"| {label} | direct | {d['rps']:.0f} | {d['p50'] * 1000:.2f} ms | {d['p99'] * 1000:.2f} ms | {errors['direct']} |")
+            lines.append(f"| | through api | {h['rps']:.0f} | {h['p50'] * 1000:.2f} ms | {h['p99'] * 1000:.2f} ms | {errors['hop']} |")
+            lines.append(f"| | **hop** | **{h['rps'] / d['rps'] * 100:.0f}%** of direct | **{(h['p50'] - d['p50']) * 1000:+.2f} ms** | "
+                         f"{(h['p99'] - d['p99']) * 1000:+.2f} ms | |")
+            if errors["direct"] or errors["hop"]:
+                self.failures.append(f"HTTP hop, {name} load: {errors['direct']} + {errors['hop']} failed requests")
+            verdicts.append((name, h["rps"] / d["rps"], (h["p50"] - d["p50"]) * 1000))
+        throughput_ok = all(ratio >= 0.5 for _, ratio, _ in verdicts)
+        moderate_ok = next(added for name, _, added in verdicts if name == "moderate") < 1.0
+        lines += ["", f"Target: the hop keeps at least 50% of the direct throughput (at every load: "
+                  f"{'met' if throughput_ok else '**NOT met**'}) and adds under 1 ms at p50 at moderate load "
+                  f"({'met' if moderate_ok else '**NOT met**'})."]
+
+    # ----- 4. event pipeline -----
+
+    def processed(self):
+        return self.system.metric(WORKER, "events_succeeded_total")
+
+    def await_processing(self, what, until, stall_seconds=90, interval=0.5, on_sample=None):
+        """Samples the worker's processed-event counter until until(count) holds; fails when it stops moving."""
+        samples = []
+        last_change, last = time.monotonic(), None
+        while True:
+            self.system.check_alive()
+            now, count = time.monotonic(), self.processed()
+            samples.append((now, count))
+            if on_sample:
+                on_sample(now, count)
+            if until(count):
+                return samples
+            if count != last:
+                last, last_change = count, now
+            elif now - last_change > stall_seconds:
+                raise BenchError(f"{what}: no progress for {stall_seconds} s (worker processed {count:.0f}); "
+                                 f"queues {self.scratch.queues()}")
+            time.sleep(interval)
+
+    def await_queues_empty(self, queues, timeout=120):
+        def probe():
+            counts = self.scratch.queues()
+            return all(sum(counts.get(q, (0, 0))) == 0 for q in queues) and counts
+        return wait_until(f"queues {', '.join(queues)} to be empty", timeout, probe, interval=1,
+                          state=lambda: str(self.scratch.queues()))
+
+    def pipeline(self, lines):
+        n, entity = self.sizes.events, 4_000_000_001
+        project = self.project
+        before = self.processed()
+        bot_before = self.system.metric(BOT, "events_succeeded_total")
+        log(f"publishing {n:,} {project.event_type} events to {project.exchange}")
+        began = time.monotonic()
+        publisher = self.tools.publisher(self.scratch, project.exchange, project.event_type, entity, n, self.work / "pipeline.ids")
+        result = {}
+        progress = {"next": time.monotonic() + 10}
+
+        def report(now, count):
+            if now >= progress["next"]:
+                progress["next"] = now + 10
+                log(f"  worker processed {count - before:,.0f} of {n:,}")
+            if not result and publisher.poll() is not None:
+                result.update(finish_publisher(publisher, 10))
+                result["done"] = time.monotonic()
+        samples = self.await_processing("the event pipeline", lambda c: result and c - before >= result["acked"],
+                                        on_sample=report, stall_seconds=120)
+        if not result:
+            result.update(finish_publisher(publisher, 120))
+            result["done"] = time.monotonic()
+        end = samples[-1][0]
+        processed = [(t - began, c - before) for t, c in samples]
+        first = next((t for t, c in processed if c > 0), 0.0)
+
+        def at(fraction):
+            return next((t for t, c in processed if c >= fraction * n), None)
+        t10, t90 = at(0.1), at(0.9)
+        if n >= 1000 and t10 is not None and t90 is not None and t90 > t10:
+            steady = 0.8 * n / (t90 - t10)
+        else:
+            steady = processed[-1][1] / max(end - began - first, 1e-9)
+        log("waiting for the bot (its own queue on the same events) to drain")
+        bot_done = wait_until("the bot to process its copy of the events", 600,
+                              lambda: self.system.metric(BOT, "events_succeeded_total") - bot_before >= result["acked"] and time.monotonic(),
+                              interval=1, state=lambda: f"bot processed {self.system.metric(BOT, 'events_succeeded_total') - bot_before:.0f}")
+        queues = self.await_queues_empty([project.worker_queue, project.bot_queue])
+        activities = self.system.activity_count(entity)
+        dlq = sum(queues.get(project.worker_dlq, (0, 0)))
+        ok = activities == n and result["acked"] == n and dlq == 0
+        if not ok:
+            self.failures.append(f"event pipeline: {n} published, {result['acked']} confirmed, {activities} activities, DLQ {dlq}")
+        lines += [f"{n:,} CloudEvents `{project.event_type}` published to the exchange `{project.exchange}` (routing key = type, "
+                  "persistent, publisher confirms) by one client as fast as the confirms allow; the worker (prefetch 16, "
+                  "4 concurrent) records each as an activity through data-mongo-service; the bot consumes its own copy. "
+                  "One run.", "",
+                  "| events | confirmed | publish rate | worker rate (10%-90%) | all processed after | activities in data-mongo | worker DLQ | exactly once |",
+                  "|---:|---:|---:|---:|---:|---:|---:|---|",
+                  f"| {n:,} | {result['acked']:,} | {result['acked'] / result['seconds']:,.0f}/s | **{steady:,.0f} events/s** | "
+                  f"{end - began:.1f} s | {activities:,} | {dlq} | {'yes' if ok else '**NO**'} |", "",
+                  f"End to end: {n / (end - began):,.0f} events/s from the first publish to the last activity; the bot "
+                  f"had processed its copy after {bot_done - began:.1f} s."]
+
+    # ----- 5. faults -----
+
+    def faults(self, lines):
+        lines += ["Each test counts what it sent, what was acknowledged (a 2xx answer; a publisher confirm), what was "
+                  "processed (the write is in PostgreSQL; one activity per event in data-mongo) and what was lost "
+                  "(acknowledged but not processed). **lost must be 0.**", "",
+                  "| fault | sent | acknowledged | processed | lost | what else was measured |", "|---|---:|---:|---:|---:|---|"]
+        tests = [self.fault_data_postgres, self.fault_broker_restart, self.fault_worker_kill, self.fault_poison]
+        if self.args.no_broker_restart:
+            tests.remove(self.fault_broker_restart)
+        for test in tests:
+            try:
+                row = test()
+            except BenchError as e:
+                self.failures.append(f"{test.__name__}: {e}")
+                row = (test.__doc__.strip().splitlines()[0], "-", "-", "-", "**FAILED**", str(e)[:300].replace("\n", " "))
+                self.heal()
+            if row[4] not in (0, "0"):
+                self.failures.append(f"{row[0]}: lost {row[4]}")
+            lines.append("| " + " | ".join(str(v) for v in row) + " |")
+
+    def fault_data_postgres(self):
+        """`kill -9` data-postgres during POST load through the api"""
+        title = self.fault_data_postgres.__doc__.strip()
+        api = self.system.url(API)
+        body_headers = {**self.system.auth, "Content-Type": "application/json", "Accept": "application/json"}
+        results, stop, lock = [], threading.Event(), threading.Lock()
+
+        clients = self.sizes.post_clients
+        interval = clients / self.sizes.post_rate
+
+        def load(k):
+            client, i, due = KeepAlive(api, timeout=10), 0, time.monotonic()
+            while not stop.is_set():
+                due += interval
+                time.sleep(max(0.0, due - time.monotonic()))
+                name = f"fault-a {k}-{i}"
+                began = time.monotonic()
+                status, body = client.call("POST", self.project.resource_path, json.dumps({"title": name}), body_headers)
+                took = time.monotonic() - began
+                task_id = json.loads(body).get("id") if status == 201 else None
+                with lock:
+                    results.append((began, took, status, task_id, name))
+                i += 1
+            client.close()
+        threads = [threading.Thread(target=load, args=(k,), daemon=True) for k in range(clients)]
+        for t in threads:
+            t.start()
+        try:
+            time.sleep(self.sizes.fault_seconds)
+            log("kill -9 data-postgres-service")
+            killed = time.monotonic()
+            self.system.services[DATA_POSTGRES].kill9()
+            time.sleep(self.sizes.fault_seconds)
+            log("restarting data-postgres-service")
+            restarted = time.monotonic()
+            ready = self.system.restart(DATA_POSTGRES)
+
+            def first_success():
+                with lock:
+                    return next((b + d for b, d, s, _, _ in results if s == 201 and b > restarted), None)
+            back = wait_until("a 201 through the api after the restart", 60, first_success, interval=0.1)
+            time.sleep(self.sizes.fault_seconds)
+        finally:
+            stop.set()
+            for t in threads:
+                t.join(30)
+        acknowledged = [r for r in results if r[2] is not None and 200 <= r[2] < 300]
+        outage = [r for r in results if r[0] + r[1] >= killed and r[0] <= back and r[2] != 201]
+        statuses = {}
+        for r in outage:
+            statuses[r[2]] = statuses.get(r[2], 0) + 1
+        stored = 0
+        client = KeepAlive(self.system.url(DATA_POSTGRES))
+        for _, _, _, task_id, name in acknowledged:
+            status, body = client.call("GET", f"{self.project.resource_path}/{task_id}", headers={"Accept": "application/json"})
+            if status == 200 and json.loads(body).get("title") == name:
+                stored += 1
+        client.close()
+        max_outage = max((r[1] for r in outage), default=0.0)
+        notes = (f"{clients} clients, {self.sizes.post_rate} POST/s; during the outage: {len(outage)} calls, answers {statuses}, slowest {ms(max_outage)}; "
+                 f"data-postgres ready {ready:.1f} s after restart, first 201 through the api {back - restarted:.1f} s after restart")
+        return title, len(results), len(acknowledged), stored, len(acknowledged) - stored, notes
+
+    def stream_loss(self, entity, acked_ids, what):
+        """Waits until the worker has drained its queue, then compares the confirmed event ids with the recorded ones."""
+        expected = set(i for i in acked_ids if not i.startswith("poison-"))
+        try:
+            wait_until(f"{what}: {len(expected)} confirmed events recorded", 180,
+                       lambda: self.system.activity_count(entity) >= len(expected), interval=1,
+                       state=lambda: f"{self.system.activity_count(entity)} recorded, queues {self.scratch.queues()}")
+            self.await_queues_empty([self.project.worker_queue])
+        except BenchError as e:
+            log(f"{what}: {e}")
+        recorded = self.system.activity_event_ids(entity)
+        processed = expected & set(recorded)
+        duplicates = len(recorded) - len(set(recorded))
+        return len(processed), len(expected - processed), duplicates
+
+    def fault_broker_restart(self):
+        """RabbitMQ restarted (`rabbitmqctl stop_app` / `start_app`) during an event stream"""
+        title = self.fault_broker_restart.__doc__.strip()
+        rate = self.sizes.stream_rate
+        entity, n = 5_000_000_002, rate * self.sizes.stream_seconds
+        ids = self.work / "broker-restart.ids"
+        self.await_broker_to_ourselves()
+        before = self.processed()
+        publisher = self.tools.publisher(self.scratch, self.project.exchange, self.project.event_type, entity, n, ids, rate=rate)
+        self.await_processing("the stream before the restart", lambda c: c - before >= 3 * rate)
+        log("rabbitmqctl stop_app")
+        self.rabbit_stopped = True
+        rabbitmqctl("stop_app")
+        stopped = time.monotonic()
+        time.sleep(self.sizes.fault_seconds)
+        log("rabbitmqctl start_app")
+        rabbitmqctl("start_app")
+        self.rabbit_stopped = False
+        started = time.monotonic()
+        at_start = self.processed()
+        worker = self.system.services[WORKER]
+        try:
+            resumed = wait_until("the worker to consume again after start_app", 120,
+                                 lambda: self.processed() > at_start and time.monotonic(), interval=0.25)
+            recovery = f"worker consuming again {resumed - started:.1f} s after start_app"
+        except BenchError:
+            dump = self.system.log_dir / "worker-threads.txt"
+            subprocess.run([str(self.java_home / "bin/jcmd"), str(worker.process.pid), "Thread.print"],
+                           stdout=open(dump, "w"), stderr=subprocess.STDOUT, timeout=60)
+            recovery = f"**the worker did not consume again within 120 s** (threads: {dump})"
+        result = finish_publisher(publisher, self.sizes.stream_seconds * 3 + 120)
+        processed, lost, duplicates = self.stream_loss(entity, Path(ids).read_text().split(), "after the broker restart")
+        if "did not" in recovery:
+            log("restarting the worker for the next tests")
+            worker.stop()
+            self.system.restart(WORKER)
+        notes = (f"{rate} events/s for {self.sizes.stream_seconds} s; broker stopped for {started - stopped:.1f} s; publisher "
+                 f"reconnected {result['reconnects']}x, {result['unconfirmed']} sent but unconfirmed; {recovery}; "
+                 f"duplicate activities {duplicates}")
+        return title, result["sent"], result["acked"], processed, lost, notes
+
+    def await_broker_to_ourselves(self, timeout=300):
+        """The restart disconnects every client of the broker: wait until only this run's clients are connected."""
+        def others():
+            lines = rabbitmqctl("list_connections", "vhost", "name").splitlines()
+            return [line for line in lines if "\t" in line and line.split("\t")[0] not in (self.scratch.vhost, "vhost")]
+        if others():
+            log(f"waiting (up to {timeout} s) for other clients of RabbitMQ to leave before restarting it: {others()[:3]}")
+        wait_until("no other clients connected to RabbitMQ (or run with --no-broker-restart)", timeout,
+                   lambda: not others(), interval=2, state=lambda: str(others()[:5]))
+
+    def fault_worker_kill(self):
+        """`kill -9` of the worker mid-stream, then restart"""
+        title = self.fault_worker_kill.__doc__.strip()
+        entity, n = 6_000_000_003, self.sizes.burst_events
+        ids = self.work / "worker-kill.ids"
+        before = self.processed()
+        publisher = self.tools.publisher(self.scratch, self.project.exchange, self.project.event_type, entity, n, ids)
+        self.await_processing("the stream before the kill", lambda c: c - before >= n / 3)
+        log("kill -9 worker-service")
+        self.system.services[WORKER].kill9()
+        dlq_before = sum(self.scratch.queues().get(self.project.worker_dlq, (0, 0)))
+        time.sleep(1)
+        log("restarting worker-service")
+        ready = self.system.restart(WORKER)
+        result = finish_publisher(publisher, 300)
+        processed, lost, duplicates = self.stream_loss(entity, Path(ids).read_text().split(), "after the worker restart")
+        queues = self.scratch.queues()
+        dlq = sum(queues.get(self.project.worker_dlq, (0, 0))) - dlq_before
+        repeated = self.system.metric(WORKER, "events_duplicate_total")
+        notes = (f"worker ready {ready:.1f} s after restart; redelivered events acknowledged as duplicates {repeated:.0f}; "
+                 f"duplicate activities {duplicates}; dead-lettered {dlq}")
+        if dlq:
+            self.failures.append(f"{title}: {dlq} event(s) dead-lettered after the restart")
+        return title, result["sent"], result["acked"], processed, lost, notes
+
+    def fault_poison(self):
+        """Poison messages within a stream of valid events"""
+        title = self.fault_poison.__doc__.strip()
+        entity, valid, poison = 7_000_000_004, self.sizes.valid_events, self.sizes.poison_events
+        ids = self.work / "poison.ids"
+        q = self.project
+        dlq_before = {name: sum(self.scratch.queues().get(name, (0, 0))) for name in (q.worker_dlq, q.bot_dlq)}
+        publisher = self.tools.publisher(self.scratch, q.exchange, q.event_type, entity, valid, ids, poison=poison)
+        result = finish_publisher(publisher, 120)
+        acked_ids = Path(ids).read_text().split()
+        acked_poison = sum(1 for i in acked_ids if i.startswith("poison-"))
+
+        def dead_lettered():
+            counts = self.scratch.queues()
+            return sum(counts.get(q.worker_dlq, (0, 0))) - dlq_before[q.worker_dlq]
+        try:
+            wait_until(f"{acked_poison} poison messages in {q.worker_dlq}", 120, lambda: dead_lettered() >= acked_poison,
+                       interval=1, state=lambda: f"{dead_lettered()} dead-lettered")
+        except BenchError as e:
+            log(str(e))
+        processed, lost_valid, duplicates = self.stream_loss(entity, acked_ids, "poison stream")
+        in_dlq = dead_lettered()
+        bot_dlq = sum(self.scratch.queues().get(q.bot_dlq, (0, 0))) - dlq_before[q.bot_dlq]
+        lost = lost_valid + max(0, acked_poison - in_dlq)
+        for name in (q.worker_dlq, q.bot_dlq):
+            rabbitmqctl("purge_queue", "-p", self.scratch.vhost, name)
+        notes = (f"{acked_poison} poison messages of 7 kinds (not JSON, not a CloudEvent, wrong specversion, no id, foreign "
+                 f"type, no data id, data that data-mongo rejects) among {valid} valid events: {in_dlq} in the worker's DLQ "
+                 f"(the bot's: {bot_dlq}); all {processed} valid ones processed, duplicates {duplicates}")
+        return title, result["sent"], result["acked"], f"{processed} + {in_dlq} dead-lettered", lost, notes
+
+    # ----- report -----
+
+    def print_report(self, took):
+        m = getattr(self, "machine", None)
+        out = [f"# msframework benchmarks ({'smoke' if self.smoke else 'full'} mode), "
+               f"{datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}", ""]
+        if m:
+            out += [f"Machine: {m['cpu']}, {m['ram']} RAM, {m['os']}; JDK: {m['jdk']}; {m['postgres']}; {m['rabbitmq']}; "
+                    f"{m['redis']}; {m['wrk']}; {m['maven']}; Quarkus {QUARKUS_VERSION}.", ""]
+        if getattr(self, "project", None):
+            out += [f"Project: `{self.project.root}`" + (f" (built in {self.project_build_seconds:.0f} s)"
+                                                       if getattr(self, "project_build_seconds", None) else "") + ".", ""]
+        out += self.report
+        load = f" Load average (1 min) at the start {m['load']}, at the end {os.getloadavg()[0]:.1f}." if m else ""
+        out += [f"Run took {took:.0f} s.{load}" + (" **Checks failed:**" if self.failures else " All checks passed.")]
+        out += [f"- {f}" for f in self.failures]
+        text = "\n".join(out) + "\n"
+        print(text)
+        if self.args.markdown:
+            Path(self.args.markdown).write_text(text, encoding="utf-8")
+
+
+def packaged(root):
+    return all((root / m / "target/quarkus-app/quarkus-run.jar").is_file() for m in MODULES)
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Benchmarks of a generated msframework system (see docs/performance.md).")
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes and one run of each: checks that everything works (CI)")
+    parser.add_argument("--project-dir", help="an already generated and packaged project (all five services) instead of generating one")
+    parser.add_argument("--work-dir", help="scratch directory (default: a new one under /tmp, removed afterwards)")
+    parser.add_argument("--keep-work", action="store_true", help="keep the default scratch directory (logs, generated projects)")
+    parser.add_argument("--sections", default="1,2,3,4,5", help="which sections to run, e.g. 3,5 (default: all)")
+    parser.add_argument("--runs", type=int, help="repetitions of the repeated measurements (default 5/3 full, 1 smoke)")
+    parser.add_argument("--events", type=int, help="events of the pipeline section (default 100000 full, 200 smoke)")
+    parser.add_argument("--jvm-opts", default=DEFAULT_JVM_OPTS, help=f"JVM options of every service (default: {DEFAULT_JVM_OPTS})")
+    parser.add_argument("--no-broker-restart", action="store_true",
+                        help="skip the RabbitMQ restart test (it disconnects every client of the broker)")
+    parser.add_argument("--markdown", help="also write the report to this file")
+    args = parser.parse_args()
+
+    def interrupted(signum, frame):
+        raise KeyboardInterrupt(f"signal {signum}")
+    signal.signal(signal.SIGTERM, interrupted)
+    sys.exit(Bench(args).main())
+
+
+if __name__ == "__main__":
+    main()
