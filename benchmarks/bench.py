@@ -29,8 +29,8 @@ from pathlib import Path
 
 sys.dont_write_bytecode = True  # nothing written next to the sources
 from stack import (API, BOT, DATA_MONGO, DATA_POSTGRES, MODULES, WORKER, BenchError, Cleanup, KeepAlive, Project,
-                   Scratch, Service, System, Tools, finish_publisher, free_port, http_call, http_json, log, rabbitmqctl,
-                   run, wait_until)
+                   Scratch, Service, System, Tools, cpu_seconds, finish_publisher, free_port, http_json, log,
+                   postgres_cpu_seconds, rabbitmqctl, run, wait_until)
 
 REPO = Path(__file__).resolve().parent.parent
 QUARKUS_VERSION = "3.33.2"
@@ -344,9 +344,10 @@ class Bench:
             stack_rss.append(sum(self.system.services[m].rss_mb() for m in order))
             log(f"  all ready after {took:.2f} s, total RSS {stack_rss[-1]:.0f} MB")
         b_ready, b_rss = median(base_ready), median(base_rss)
+        as_deployed = ", as the generated Dockerfile runs it in a 512 MiB container" if self.args.jvm_opts == DEFAULT_JVM_OPTS else ""
         lines += [f"Median of {self.sizes.start_runs} run(s). Each process is `java {' '.join(self.jvm_opts)} -jar "
-                  "target/quarkus-app/quarkus-run.jar` (prod profile, as the generated Dockerfile runs it, in a 512 MiB "
-                  "container). *Ready* is the time from process start to the first `/q/health/ready` answering UP; "
+                  f"target/quarkus-app/quarkus-run.jar` (prod profile{as_deployed}). "
+                  "*Ready* is the time from process start to the first `/q/health/ready` answering UP; "
                   f"*RSS* is the resident memory after {self.sizes.requests:,} sequential requests (its read endpoint; "
                   "`/q/health/ready` for worker and bot, which serve no API). Services are started one at a time, each after "
                   "those it calls; the baseline is the app of `quarkus create` (rest, smallrye-health), its `GET /hello`.", "",
@@ -363,9 +364,14 @@ class Bench:
     # ----- 3. the HTTP hop -----
 
     def wrk(self, url, threads, connections, seconds):
+        """One wrk run: throughput, p50, p99, failed requests, and the CPU time per request of api, data-postgres and
+        PostgreSQL during the run."""
         auth = self.system.auth["Authorization"]
+        pids = {m: self.system.services[m].process.pid for m in (API, DATA_POSTGRES)}
+        cpu_before = {m: cpu_seconds(pid) for m, pid in pids.items()} | {"postgres": postgres_cpu_seconds()}
         out = run(["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency", "--timeout", "5s",
                    "-H", f"Authorization: {auth}", "-H", "Accept: application/json", url], timeout=seconds + 60, what="wrk")
+        cpu_after = {m: cpu_seconds(pid) for m, pid in pids.items()} | {"postgres": postgres_cpu_seconds()}
         self.system.check_alive()
 
         def latency(percentile):
@@ -377,7 +383,10 @@ class Bench:
         non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
         socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
         errors = (int(non2xx.group(1)) if non2xx else 0) + (sum(map(int, socket_errors.groups())) if socket_errors else 0)
-        return {"rps": rps, "p50": latency(50), "p99": latency(99), "errors": errors}
+        requests = int(re.search(r"(\d+) requests in", out).group(1))
+        cpu = {k: (cpu_after[k] - cpu_before[k]) / max(requests, 1) for k in cpu_after}
+        return {"rps": rps, "p50": latency(50), "p99": latency(99), "errors": errors,
+                "cpu_api": cpu[API], "cpu_data": cpu[DATA_POSTGRES], "cpu_pg": cpu["postgres"]}
 
     def http_hop(self, lines):
         path = f"{self.project.resource_path}/{self.task_id}"
@@ -394,23 +403,30 @@ class Bench:
                     samples[target].append(self.wrk(url, threads, connections, self.sizes.wrk_seconds))
                     s = samples[target][-1]
                     log(f"  {target}: {s['rps']:.0f} req/s, p50 {s['p50'] * 1000:.2f} ms, p99 {s['p99'] * 1000:.2f} ms")
-            med = {t: {k: median([s[k] for s in samples[t]]) for k in ("rps", "p50", "p99")} for t in samples}
+            med = {t: {k: median([s[k] for s in samples[t]]) for k in ("rps", "p50", "p99", "cpu_api", "cpu_data", "cpu_pg")}
+                   for t in samples}
             errors = {t: sum(s["errors"] for s in samples[t]) for t in samples}
             table.append((name, threads, connections, med, errors))
         lines += [f"`wrk -t<threads> -c<connections> -d{self.sizes.wrk_seconds}s --latency` on `GET {self.project.resource_path}/{{id}}` "
                   "(bearer token on both), directly on data-postgres-service and through api-service (JWT check, "
                   "fault-tolerant REST client, JSON both ways), alternating, same run; median of "
                   f"{self.sizes.wrk_runs} run(s) after a {self.sizes.wrk_warmup_seconds} s warm-up of each. "
-                  "wrk, PostgreSQL and the services share the machine's cores.", "",
-                  "| load | path | req/s | p50 | p99 | errors |", "|---|---|---:|---:|---:|---:|"]
+                  "wrk, PostgreSQL and the services share the machine's cores; *CPU per request* is the CPU time "
+                  "(user + system) each process used during the run divided by the requests wrk completed.", "",
+                  "| load | path | req/s | p50 | p99 | errors | CPU per request: api / data-postgres / PostgreSQL |",
+                  "|---|---|---:|---:|---:|---:|---|"]
         verdicts = []
         for name, threads, connections, med, errors in table:
             d, h = med["direct"], med["hop"]
             label = f"{name}: {threads} thread(s), {connections} connections"
-            lines.append(f"| {label} | direct | {d['rps']:.0f} | {d['p50'] * 1000:.2f} ms | {d['p99'] * 1000:.2f} ms | {errors['direct']} |")
-            lines.append(f"| | through api | {h['rps']:.0f} | {h['p50'] * 1000:.2f} ms | {h['p99'] * 1000:.2f} ms | {errors['hop']} |")
+            def cpu(m, api=True):
+                return (f"{m['cpu_api'] * 1e6:.0f}" if api else "-") + f" / {m['cpu_data'] * 1e6:.0f} / {m['cpu_pg'] * 1e6:.0f} us"
+            lines.append(f"| {label} | direct | {d['rps']:.0f} | {d['p50'] * 1000:.2f} ms | {d['p99'] * 1000:.2f} ms | "
+                         f"{errors['direct']} | {cpu(d, api=False)} |")
+            lines.append(f"| | through api | {h['rps']:.0f} | {h['p50'] * 1000:.2f} ms | {h['p99'] * 1000:.2f} ms | "
+                         f"{errors['hop']} | {cpu(h)} |")
             lines.append(f"| | **hop** | **{h['rps'] / d['rps'] * 100:.0f}%** of direct | **{(h['p50'] - d['p50']) * 1000:+.2f} ms** | "
-                         f"{(h['p99'] - d['p99']) * 1000:+.2f} ms | |")
+                         f"{(h['p99'] - d['p99']) * 1000:+.2f} ms | | |")
             if errors["direct"] or errors["hop"]:
                 self.failures.append(f"HTTP hop, {name} load: {errors['direct']} + {errors['hop']} failed requests")
             verdicts.append((name, h["rps"] / d["rps"], (h["p50"] - d["p50"]) * 1000))
@@ -590,16 +606,26 @@ class Bench:
                  f"data-postgres ready {ready:.1f} s after restart, first 201 through the api {back - restarted:.1f} s after restart")
         return title, len(results), len(acknowledged), stored, len(acknowledged) - stored, notes
 
-    def stream_loss(self, entity, acked_ids, what):
-        """Waits until the worker has drained its queue, then compares the confirmed event ids with the recorded ones."""
+    def stream_loss(self, entity, acked_ids, what, timeout=180):
+        """Waits until every confirmed event is recorded, or the worker's queue has stayed empty for 5 s (nothing more
+        will come), then compares the confirmed event ids with the recorded ones: (processed, lost, duplicates)."""
         expected = set(i for i in acked_ids if not i.startswith("poison-"))
-        try:
-            wait_until(f"{what}: {len(expected)} confirmed events recorded", 180,
-                       lambda: self.system.activity_count(entity) >= len(expected), interval=1,
-                       state=lambda: f"{self.system.activity_count(entity)} recorded, queues {self.scratch.queues()}")
-            self.await_queues_empty([self.project.worker_queue])
-        except BenchError as e:
-            log(f"{what}: {e}")
+        deadline, drained_since = time.monotonic() + timeout, None
+        while time.monotonic() < deadline:
+            if self.system.activity_count(entity) >= len(expected):
+                break
+            ready, unacked = self.scratch.queues().get(self.project.worker_queue, (0, 0))
+            if ready + unacked:
+                drained_since = None
+            elif drained_since is None:
+                drained_since = time.monotonic()
+            elif time.monotonic() - drained_since > 5:
+                log(f"{what}: the worker's queue is empty, {self.system.activity_count(entity)} of {len(expected)} recorded")
+                break
+            time.sleep(1)
+        else:
+            log(f"{what}: still not all recorded after {timeout} s")
+        self.await_queues_empty([self.project.worker_queue])
         recorded = self.system.activity_event_ids(entity)
         processed = expected & set(recorded)
         duplicates = len(recorded) - len(set(recorded))
@@ -725,7 +751,7 @@ class Bench:
             out += [f"Project: `{self.project.root}`" + (f" (built in {self.project_build_seconds:.0f} s)"
                                                        if getattr(self, "project_build_seconds", None) else "") + ".", ""]
         out += self.report
-        load = f" Load average (1 min) at the start {m['load']}, at the end {os.getloadavg()[0]:.1f}." if m else ""
+        load = f" Load average (1 min) when it started: {m['load']}." if m else ""
         out += [f"Run took {took:.0f} s.{load}" + (" **Checks failed:**" if self.failures else " All checks passed.")]
         out += [f"- {f}" for f in self.failures]
         text = "\n".join(out) + "\n"

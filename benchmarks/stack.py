@@ -286,6 +286,28 @@ def rss_mb(pid):
     return 0.0
 
 
+def cpu_seconds(pid):
+    """CPU time (user + system) a process has used so far."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def postgres_cpu_seconds():
+    """CPU time of every PostgreSQL process of this machine (server and backends)."""
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if (entry / "comm").read_text().strip() == "postgres":
+                    total += cpu_seconds(entry.name)
+            except OSError:
+                pass
+    return total
+
+
 class Service:
     """One service (or the baseline app) run from its packaged jar, prod profile, its output in a log file."""
 
