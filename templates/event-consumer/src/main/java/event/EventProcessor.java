@@ -25,19 +25,27 @@ import ${package}.contract.event.CloudEvent;
  * The delivery guarantees of every event consumer, in one place:
  * <ol>
  * <li>parse the message; a poison message goes to the dead-letter queue with the reason;</li>
- * <li>claim the event id in Redis; a duplicate is acknowledged without doing the work again;</li>
+ * <li>claim the event id in Redis; a duplicate is acknowledged without doing the work again; an event another
+ * consumer holds (one that died mid-work, or a parallel redelivery) waits until that claim is done or its lease
+ * has run out, without using up attempts;</li>
  * <li>run the handler; a transient failure is retried with exponential backoff, up to
  * {@code events.retry.max-attempts} attempts, then dead-lettered; a permanent one is dead-lettered at once;</li>
  * <li>mark the event done, then acknowledge the message.</li>
  * </ol>
  * On shutdown an event waiting for its next attempt is returned to the queue (requeued), never dropped.
  * Metrics (tag {@code channel}): {@code events.consumed}, {@code events.succeeded}, {@code events.retried},
- * {@code events.dead.lettered}, {@code events.duplicate} and the timer {@code events.processing} (tag {@code outcome}).
+ * {@code events.dead.lettered}, {@code events.duplicate}, {@code events.claim.waited} and the timer
+ * {@code events.processing} (tag {@code outcome}).
  */
 @ApplicationScoped
 public class EventProcessor {
 
     private static final Logger LOG = Logger.getLogger(EventProcessor.class);
+
+    /** Added to the rest of another consumer's lease before claiming again. */
+    private static final long CLAIM_MARGIN_MS = 50;
+    /** How often an event claimed by another consumer looks again whether that consumer is done. */
+    private static final long CLAIM_POLL_MS = 1000;
 
     @Inject
     ${entity}EventParser parser;
@@ -92,9 +100,23 @@ public class EventProcessor {
 
     /** @return true when the handler did the work, false for a duplicate */
     private boolean processWithRetries(String channel, CloudEvent<${entity}Dto> event, ${entity}EventHandler handler) {
-        for (int attempt = 1;; attempt++) {
+        int attempt = 1;
+        long waitedMs = 0;
+        while (true) {
             try {
                 return processOnce(event, handler);
+            } catch (ClaimedElsewhere e) {
+                // not a failure: whoever holds the claim finishes (then it is a duplicate) or its lease runs out
+                if (waitedMs == 0) {
+                    count("events.claim.waited", channel);
+                    LOG.infof("Event %s (%s) is claimed by another consumer: waiting up to %d ms for it to finish or its "
+                            + "lease to run out", event.id(), event.type(), e.leaseLeft.toMillis());
+                } else if (waitedMs > 2 * processedEvents.lease().toMillis()) {
+                    throw new PoisonEventException("still claimed by another consumer after " + waitedMs + " ms");
+                }
+                long pause = Math.min(e.leaseLeft.toMillis() + CLAIM_MARGIN_MS, CLAIM_POLL_MS);
+                pause(Duration.ofMillis(pause), event);
+                waitedMs += pause;
             } catch (RuntimeException e) {
                 if (!EventFailures.isTransient(e)) {
                     throw e;
@@ -107,6 +129,7 @@ public class EventProcessor {
                 LOG.warnf("Event %s (%s), attempt %d of %d failed, retrying in %d ms: %s", event.id(), event.type(),
                         attempt, maxAttempts, backoff.toMillis(), EventFailures.describe(e));
                 pause(backoff, event);
+                attempt++;
             }
         }
     }
@@ -116,7 +139,7 @@ public class EventProcessor {
             case DONE:
                 return false;
             case IN_PROGRESS:
-                throw new TransientEventException("event " + event.id() + " is being processed by another consumer");
+                throw new ClaimedElsewhere(processedEvents.leaseLeft(event.id()));
             default:
                 break;
         }
@@ -169,6 +192,16 @@ public class EventProcessor {
 
     private void count(String name, String channel) {
         registry.counter(name, "channel", channel).increment();
+    }
+
+    /** Another consumer holds the event's claim for {@code leaseLeft} more. */
+    private static final class ClaimedElsewhere extends RuntimeException {
+        final transient Duration leaseLeft;
+
+        ClaimedElsewhere(Duration leaseLeft) {
+            super(null, null, false, false);
+            this.leaseLeft = leaseLeft;
+        }
     }
 
     /** The service is stopping while an event waits for its next attempt. */

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.keys.KeyCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
 
@@ -15,6 +16,8 @@ import io.quarkus.redis.datasource.value.ValueCommands;
  * does its work once. Per event id one key {@code <service>:event:<id>}: {@value #PROCESSING} while a
  * consumer works on it (SET NX with a lease, so a crashed consumer does not block it for long), then
  * {@value #DONE} for {@code events.idempotency.ttl} (24 h). A failed attempt deletes the key again.
+ * The lease ({@code events.idempotency.lease}, 30 s) is longer than one attempt of a handler takes at
+ * most, so it only runs out when its consumer died mid-work; a redelivery then waits out the rest of it.
  * Redis being unreachable is a {@link TransientEventException}.
  */
 @ApplicationScoped
@@ -34,6 +37,7 @@ public class ProcessedEvents {
     }
 
     private final ValueCommands<String, String> values;
+    private final KeyCommands<String> keys;
     private final String keyPrefix;
     private final Duration ttl;
     private final Duration lease;
@@ -41,8 +45,9 @@ public class ProcessedEvents {
     public ProcessedEvents(RedisDataSource redis,
             @ConfigProperty(name = "quarkus.application.name") String service,
             @ConfigProperty(name = "events.idempotency.ttl", defaultValue = "24H") Duration ttl,
-            @ConfigProperty(name = "events.idempotency.lease", defaultValue = "5M") Duration lease) {
+            @ConfigProperty(name = "events.idempotency.lease", defaultValue = "30S") Duration lease) {
         this.values = redis.value(String.class);
+        this.keys = redis.key(String.class);
         this.keyPrefix = service + ":event:";
         this.ttl = ttl;
         this.lease = lease;
@@ -60,6 +65,26 @@ public class ProcessedEvents {
             return Claim.CLAIMED;
         }
         return DONE.equals(previous) ? Claim.DONE : Claim.IN_PROGRESS;
+    }
+
+    /** How long a claim lasts when its consumer neither finishes nor releases it. */
+    public Duration lease() {
+        return lease;
+    }
+
+    /**
+     * How long the claim another consumer holds on this event still lasts: zero when it is gone, at most
+     * the configured lease.
+     */
+    public Duration leaseLeft(String eventId) {
+        long millis;
+        try {
+            millis = keys.pttl(key(eventId));
+        } catch (RuntimeException e) {
+            throw new TransientEventException("Redis unavailable: " + EventFailures.describe(e), e);
+        }
+        // -2: no such key; -1: no expiry (not set by this class): treat it as a full lease
+        return millis == -1 ? lease : Duration.ofMillis(Math.max(0, Math.min(millis, lease.toMillis())));
     }
 
     public void markDone(String eventId) {

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +27,8 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.wiremock.devservice.ConnectWireMock;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
@@ -54,6 +57,12 @@ class ${entity}EventConsumerTest {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    RedisDataSource redis;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
 
     InMemorySink<byte[]> deadLetters;
 
@@ -181,6 +190,44 @@ class ${entity}EventConsumerTest {
         assertFalse(conflict.nacked());
     }
 
+    @Test
+    void anEventClaimedByAConsumerThatDiedIsProcessedOnceTheLeaseRunsOut() {
+        // a consumer claimed the event, then was killed before it could finish or release it
+        String id = TestEvents.newId();
+        redis.value(String.class).set(service + ":event:" + id, "processing", new SetArgs().px(1500));
+        TestEvents.recorded(wiremock, id);
+        double retried = count("events.retried");
+        double waited = count("events.claim.waited");
+
+        Delivery redelivered = send(TestEvents.created(id, 8));
+
+        await().atMost(TestEvents.WAIT).until(redelivered::acked);
+        wiremock.verifyThat(1, postRequestedFor(urlEqualTo(TestEvents.ACTIVITIES))
+                .withRequestBody(matchingJsonPath("$.eventId", equalTo(id))));
+        assertTrue(count("events.claim.waited") > waited);
+        assertEquals(retried, count("events.retried"), "waiting for a claim uses up no attempt");
+        assertTrue(deadLetters.received().isEmpty());
+        assertEquals("done", redis.value(String.class).get(service + ":event:" + id));
+    }
+
+    @Test
+    void anEventAnotherConsumerFinishesIsAcknowledgedAsADuplicate() {
+        String id = TestEvents.newId();
+        var values = redis.value(String.class);
+        values.set(service + ":event:" + id, "processing", new SetArgs().px(30_000));
+        double duplicates = count("events.duplicate");
+        double waited = count("events.claim.waited");
+
+        Delivery parallel = send(TestEvents.created(id, 9));
+        await().atMost(TestEvents.WAIT).until(() -> count("events.claim.waited") > waited);
+        assertFalse(parallel.acked(), "waits while the other consumer works");
+        values.set(service + ":event:" + id, "done", new SetArgs().px(60_000)); // the other consumer is done
+
+        await().atMost(TestEvents.WAIT).until(parallel::acked);
+        wiremock.verifyThat(0, postRequestedFor(urlEqualTo(TestEvents.ACTIVITIES))
+                .withRequestBody(matchingJsonPath("$.eventId", equalTo(id))));
+        assertEquals(duplicates + 1, count("events.duplicate"));
+    }
 
     private double count(String name) {
         var counter = registry.find(name).tag("channel", ${entity}EventConsumer.CHANNEL).counter();
