@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.dont_write_bytecode = True  # nothing written next to the sources
 from stack import (API, BOT, DATA_MONGO, DATA_POSTGRES, MODULES, WORKER, BenchError, Cleanup, KeepAlive, Project,
-                   Scratch, Service, System, Tools, cpu_seconds, finish_publisher, free_port, http_json, log,
+                   Scratch, Service, System, Tools, compiler_cpu_seconds, cpu_seconds, finish_publisher, free_port, http_call, http_json, log,
                    postgres_cpu_seconds, rabbitmqctl, run, wait_until)
 
 REPO = Path(__file__).resolve().parent.parent
@@ -49,6 +49,7 @@ class Sizes:
         self.wrk_runs = runs or (1 if smoke else 3)
         self.wrk_seconds = 2 if smoke else 10
         self.wrk_warmup_seconds = 2 if smoke else 10
+        self.wrk_warmup_rounds = 1 if smoke else 12
         self.requests = 1000
         self.events = events or (200 if smoke else 100_000)
         self.fault_seconds = 2 if smoke else 5
@@ -79,6 +80,7 @@ class Bench:
         self.args = args
         self.smoke = args.smoke
         self.sizes = Sizes(args.smoke, args.runs, args.events)
+        self.error_samples = {}
         self.sections = {int(s) for s in args.sections.split(",")}
         self.java_home = Path(os.environ.get("JAVA_HOME") or "/usr/lib/jvm/temurin-25-jdk-amd64")
         self.java = str(self.java_home / "bin/java")
@@ -383,10 +385,29 @@ class Bench:
         non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
         socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
         errors = (int(non2xx.group(1)) if non2xx else 0) + (sum(map(int, socket_errors.groups())) if socket_errors else 0)
+        if errors and url not in self.error_samples:
+            status, text = http_call("GET", url, headers={"Authorization": auth})
+            self.error_samples[url] = f"{status}: {text[:300]}"
+            log(f"  failed requests on {url}; one more request answers {self.error_samples[url]}")
         requests = int(re.search(r"(\d+) requests in", out).group(1))
         cpu = {k: (cpu_after[k] - cpu_before[k]) / max(requests, 1) for k in cpu_after}
         return {"rps": rps, "p50": latency(50), "p99": latency(99), "errors": errors,
                 "cpu_api": cpu[API], "cpu_data": cpu[DATA_POSTGRES], "cpu_pg": cpu["postgres"]}
+
+    def warm_up(self, name, targets, threads, connections):
+        """wrk on both targets in rounds until the JIT compilers of api and data-postgres are idle: under 5% of a
+        core during a round (a service that has run for a while), at most wrk_warmup_rounds rounds."""
+        pids = [self.system.services[m].process.pid for m in (API, DATA_POSTGRES)]
+        started = time.monotonic()
+        for round_ in range(1, self.sizes.wrk_warmup_rounds + 1):
+            before, t0 = sum(compiler_cpu_seconds(p) for p in pids), time.monotonic()
+            for url in targets.values():
+                self.wrk(url, threads, connections, self.sizes.wrk_warmup_seconds)
+            share = (sum(compiler_cpu_seconds(p) for p in pids) - before) / (time.monotonic() - t0)
+            log(f"{name} load ({connections} connections): warm-up round {round_}, JIT compilers at {share * 100:.0f}% of a core")
+            if share < 0.05:
+                break
+        self.warmup_took = getattr(self, "warmup_took", []) + [time.monotonic() - started]
 
     def http_hop(self, lines):
         path = f"{self.project.resource_path}/{self.task_id}"
@@ -394,9 +415,7 @@ class Bench:
         levels = [("moderate", 1, 4), ("high", 2, 32)]
         table = []
         for name, threads, connections in levels:
-            log(f"{name} load ({connections} connections): warm-up")
-            for url in targets.values():
-                self.wrk(url, threads, connections, self.sizes.wrk_warmup_seconds)
+            self.warm_up(name, targets, threads, connections)
             samples = {"direct": [], "hop": []}
             for i in range(self.sizes.wrk_runs):
                 for target, url in targets.items():
@@ -410,7 +429,9 @@ class Bench:
         lines += [f"`wrk -t<threads> -c<connections> -d{self.sizes.wrk_seconds}s --latency` on `GET {self.project.resource_path}/{{id}}` "
                   "(bearer token on both), directly on data-postgres-service and through api-service (JWT check, "
                   "fault-tolerant REST client, JSON both ways), alternating, same run; median of "
-                  f"{self.sizes.wrk_runs} run(s) after a {self.sizes.wrk_warmup_seconds} s warm-up of each. "
+                  f"{self.sizes.wrk_runs} run(s) after a warm-up: {self.sizes.wrk_warmup_seconds} s rounds of both until the "
+                  "JIT compilers of both services were idle (under 5% of a core), as in a service that has run for a while ("
+                  + " and ".join(f"{t:.0f} s" for t in self.warmup_took) + "). "
                   "wrk, PostgreSQL and the services share the machine's cores; *CPU per request* is the CPU time "
                   "(user + system) each process used during the run divided by the requests wrk completed.", "",
                   "| load | path | req/s | p50 | p99 | errors | CPU per request: api / data-postgres / PostgreSQL |",

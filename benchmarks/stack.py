@@ -295,6 +295,23 @@ def cpu_seconds(pid):
         return 0.0
 
 
+def compiler_cpu_seconds(pid):
+    """CPU time the JIT compiler threads of a JVM have used so far."""
+    total = 0
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            try:
+                stat = (task / "stat").read_text()
+            except OSError:
+                continue
+            if "CompilerThre" in stat[stat.index("(") + 1:stat.rindex(")")]:
+                fields = stat.rsplit(")", 1)[1].split()
+                total += int(fields[11]) + int(fields[12])
+    except OSError:
+        return 0.0
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def postgres_cpu_seconds():
     """CPU time of every PostgreSQL process of this machine (server and backends)."""
     total = 0.0

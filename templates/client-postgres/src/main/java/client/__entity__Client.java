@@ -12,6 +12,7 @@ import ${package}.contract.${entity}Api;
  * REST client of the ${entity} data service (data-postgres), built on its contract interface: client and
  * server compile against the same paths, parameters, bodies and constraints. Call it through
  * {@link ${entity}Gateway}, which adds timeouts, retries and a circuit breaker.
+ * {@link ${entity}AsyncClient} is its non-blocking read.
  */
 @RegisterRestClient(configKey = Downstream.DATA_POSTGRES)
 public interface ${entity}Client extends ${entity}Api {

@@ -10,6 +10,8 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.smallrye.mutiny.Uni;
+
 import ${package}.contract.PageResponse;
 import ${package}.contract.${entity}CreateRequest;
 import ${package}.contract.${entity}Dto;
@@ -31,6 +33,10 @@ public class ${entity}Gateway {
     @RestClient
     ${entity}Client client;
 
+    @Inject
+    @RestClient
+    ${entity}AsyncClient asyncClient;
+
     @Retry(maxRetries = 2, delay = Downstream.RETRY_DELAY_MS,
             retryOn = { DownstreamUnavailableException.class, ProcessingException.class },
             abortOn = DownstreamProblemException.class)
@@ -43,6 +49,14 @@ public class ${entity}Gateway {
             abortOn = DownstreamProblemException.class)
     public ${entity}Dto get(long id) {
         return client.get(id);
+    }
+
+    /** {@link #get} without blocking a thread: same timeout, retries and circuit breaker, none of them waits. */
+    @Retry(maxRetries = 2, delay = Downstream.RETRY_DELAY_MS,
+            retryOn = { DownstreamUnavailableException.class, ProcessingException.class },
+            abortOn = DownstreamProblemException.class)
+    public Uni<${entity}Dto> getAsync(long id) {
+        return asyncClient.get(id);
     }
 
     public ${entity}Dto create(${entity}CreateRequest request) {

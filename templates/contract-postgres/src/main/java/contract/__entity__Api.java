@@ -23,10 +23,12 @@ import jakarta.ws.rs.core.Response;
  * business services call it through a REST client that extends it, so both sides compile against the
  * same paths, parameters, bodies and constraints.
  */
-@Path("/api/v1/${resourcePath}")
+@Path(${entity}Api.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public interface ${entity}Api {
+
+    String PATH = "/api/v1/${resourcePath}";
 
     String SORT_FIELDS = "id|title|status|dueDate|createdAt|updatedAt";
     String SORT_PATTERN = "^(" + SORT_FIELDS + ")(,(asc|desc))?$";

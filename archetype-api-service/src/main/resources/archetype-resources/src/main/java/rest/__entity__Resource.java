@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
 
 import ${package}.client.${entity}ActivityGateway;
 import ${package}.client.${entity}Gateway;
@@ -46,14 +47,14 @@ import ${package}.idempotency.IdempotencyStore;
  * fault-tolerant REST clients, and every confirmed write is published as a CloudEvent. Reads need an
  * authenticated user, writes the role {@code user}, deletes the role {@code admin}.
  */
-@Path("/api/v1/${resourcePath}")
+@Path(${entity}Api.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
 @Tag(name = "${entityPlural}")
 public class ${entity}Resource {
 
-    static final String PATH = "/api/v1/${resourcePath}";
+    static final String PATH = ${entity}Api.PATH;
 
     @Inject
     ${entity}Gateway gateway;
@@ -79,10 +80,11 @@ public class ${entity}Resource {
         return gateway.list(page, size, sort, status, dueBefore);
     }
 
+    /** Non-blocking from request to response: the hot read path runs on the event loop (docs/decisions). */
     @GET
     @Path("/{id}")
-    public ${entity}Dto get(@PathParam("id") long id) {
-        return gateway.get(id);
+    public Uni<${entity}Dto> get(@PathParam("id") long id) {
+        return gateway.getAsync(id);
     }
 
     /** The activity log of one ${entity}, newest first; 404 when the ${entity} does not exist. */

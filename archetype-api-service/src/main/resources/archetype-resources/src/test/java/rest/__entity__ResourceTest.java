@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -22,6 +23,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -101,6 +103,30 @@ class ${entity}ResourceTest {
         problem(given().auth().oauth2(Tokens.forged()).get(PATH), 401);
         as("reader").get(PATH).then().statusCode(200).body("items", hasSize(1));
         wiremock.verifyThat(1, getRequestedFor(urlPathEqualTo(DATA)));
+    }
+
+    @Test
+    void anAcceptedTokenIsRefusedOnceItExpires() {
+        // accepted tokens are kept verified (security.VerifiedTokens): never beyond their exp
+        wiremock.register(get(urlPathEqualTo(DATA)).willReturn(okJson(page(DTO))));
+        String token = Tokens.expiringIn(2, "reader");
+        given().auth().oauth2(token).get(PATH).then().statusCode(200);
+        given().auth().oauth2(token).get(PATH).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().auth().oauth2(token).get(PATH).statusCode() == 401);
+        problem(given().auth().oauth2(token).get(PATH), 401);
+    }
+
+    @Test
+    void anAcceptedTokenWithAnotherSignatureIsRefused() {
+        wiremock.register(get(urlPathEqualTo(DATA)).willReturn(okJson(page(DTO))));
+        String token = Tokens.of("reader");
+        given().auth().oauth2(token).get(PATH).then().statusCode(200);
+        // same header and claims as the token just accepted, the signature of another key
+        String other = Tokens.forged();
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + other.substring(other.lastIndexOf('.') + 1);
+        problem(given().auth().oauth2(forged).get(PATH), 401);
+        given().auth().oauth2(token).get(PATH).then().statusCode(200);
     }
 
     @Test

@@ -26,6 +26,11 @@ public final class Tokens {
         return Jwt.issuer(ISSUER).upn(user).groups(Set.of(roles)).expiresIn(300).jws().sign(KEY);
     }
 
+    /** A token of {@code user} with the given roles that expires {@code seconds} from now. */
+    public static String expiringIn(long seconds, String user, String... roles) {
+        return Jwt.issuer(ISSUER).upn(user).groups(Set.of(roles)).expiresIn(seconds).jws().sign(KEY);
+    }
+
     /** A well-formed token signed with another key: must be rejected. */
     public static String forged() {
         try {
