@@ -51,12 +51,19 @@ public class ${entity}Gateway {
         return client.get(id);
     }
 
-    /** {@link #get} without blocking a thread: same timeout, retries and circuit breaker, none of them waits. */
+    /**
+     * {@link #get} without blocking a thread: same timeout, retries and circuit breaker, none of them waits.
+     * The reactive client fails with the bare I/O error (connection refused, closed) where the blocking one
+     * throws a {@link ProcessingException}: it is wrapped the same way, so both fail alike.
+     */
     @Retry(maxRetries = 2, delay = Downstream.RETRY_DELAY_MS,
             retryOn = { DownstreamUnavailableException.class, ProcessingException.class },
             abortOn = DownstreamProblemException.class)
     public Uni<${entity}Dto> getAsync(long id) {
-        return asyncClient.get(id);
+        return asyncClient.get(id)
+                .onFailure(e -> !(e instanceof DownstreamProblemException || e instanceof DownstreamUnavailableException
+                        || e instanceof ProcessingException))
+                .transform(ProcessingException::new);
     }
 
     public ${entity}Dto create(${entity}CreateRequest request) {
