@@ -192,7 +192,7 @@ class Project:
         resource = activity = param = None
         for source in (self.root / "contracts/src/main/java").rglob("*Api.java"):
             text = source.read_text(encoding="utf-8")
-            path = re.search(r'@Path\("(/api/v1/[^"]+)"\)', text)
+            path = re.search(r'(?:@Path\(|String PATH = )"(/api/v1/[^"]+)"', text)
             if not path:
                 continue
             if "Activity" in source.name:
@@ -202,7 +202,7 @@ class Project:
             else:
                 resource = path.group(1)
         if not (resource and activity and param):
-            raise BenchError(f"cannot find the REST paths in {self.root}/contracts (*Api.java with @Path(\"/api/v1/...\"))")
+            raise BenchError(f"cannot find the REST paths in {self.root}/contracts (*Api.java with PATH = \"/api/v1/...\" or @Path(\"/api/v1/...\"))")
         return resource, activity, param
 
 
