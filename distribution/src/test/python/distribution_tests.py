@@ -380,7 +380,9 @@ class RepositoryTest(unittest.TestCase):
         started = time.monotonic()
         terminal = Interaction(command, cwd, log_path("interactive-generate"))
         answers = {"groupId": "com.acme", "artifactId": "ledger-activity", "package": "com.acme.ledger"}
-        rejected_once = False
+        # validationRegex applies in interactive mode: each of these invalid values is asked again
+        invalid = {"artifactId": "Ledger_Activity", "package": "com.acme.2ledger"}
+        rejected, asked = set(), None
         try:
             listing = terminal.expect(r"Choose archetype:\n(.*?)Choose a number or apply filter[^\n]*: $")
             offered = dict((m.group(2), m.group(1)) for m in
@@ -402,13 +404,15 @@ class RepositoryTest(unittest.TestCase):
                 if text.startswith("Choose"):
                     terminal.answer("")  # the newest version
                 elif text.startswith("Value does not match"):
-                    terminal.answer(answers["artifactId"])
-                elif prompt.group(2) == "artifactId" and not rejected_once:
-                    # validationRegex applies in interactive mode: an invalid value is asked again
-                    rejected_once = True
-                    terminal.answer("Ledger_Activity")
+                    self.assertIn(asked, invalid, f"{asked}: a valid value was refused")
+                    rejected.add(asked)
+                    terminal.answer(answers[asked])
+                elif prompt.group(2) in invalid and prompt.group(2) not in rejected:
+                    asked = prompt.group(2)
+                    terminal.answer(invalid[asked])
                 else:
-                    terminal.answer(answers.get(prompt.group(2), ""))  # "" takes the default shown
+                    asked = prompt.group(2)
+                    terminal.answer(answers.get(asked, ""))  # "" takes the default shown
             else:
                 self.fail("archetype:generate kept asking")
             code, output = terminal.finish()
@@ -416,7 +420,7 @@ class RepositoryTest(unittest.TestCase):
             if terminal.process.poll() is None:
                 terminal.process.kill()
         TIMINGS.append(("interactive-generate", time.monotonic() - started))
-        self.assertTrue(rejected_once, "artifactId was never asked")
+        self.assertEqual(set(invalid), rejected, "an invalid value was accepted or never asked")
         self.assertEqual(0, code, output[-3000:])
         self.assertIn("BUILD SUCCESS", output)
         project = os.path.join(cwd, "ledger-activity")

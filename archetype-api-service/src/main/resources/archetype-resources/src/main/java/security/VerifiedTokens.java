@@ -1,11 +1,7 @@
 package ${package}.security;
 
-import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-
-import javax.crypto.SecretKey;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +16,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.ParseException;
 
 /**
@@ -35,68 +31,28 @@ import io.smallrye.jwt.auth.principal.ParseException;
 @Alternative
 @Priority(1)
 @ApplicationScoped
-public class VerifiedTokens implements JWTParser {
+public class VerifiedTokens extends DefaultJWTParser {
 
-    private final DefaultJWTParser parser;
     private final Cache<String, JsonWebToken> verified;
 
-    public VerifiedTokens(DefaultJWTParser parser,
+    public VerifiedTokens(JWTAuthContextInfo context, JWTCallerPrincipalFactory principals,
             @ConfigProperty(name = "api.jwt.verified-cache-size", defaultValue = "1000") long size) {
-        this.parser = parser;
+        super(context, principals);
         this.verified = Caffeine.newBuilder().maximumSize(size).expireAfter(new UntilExpiry()).build();
     }
 
+    /** The parse of every bearer token; the other methods (explicit keys, decryption) are the parser's own. */
     @Override
     public JsonWebToken parse(String token) throws ParseException {
         JsonWebToken known = verified.getIfPresent(token);
         if (known != null && Instant.now().getEpochSecond() < known.getExpirationTime()) {
             return known;
         }
-        JsonWebToken jwt = parser.parse(token);
+        JsonWebToken jwt = super.parse(token);
         if (jwt.getExpirationTime() > 0) {
             verified.put(token, jwt);
         }
         return jwt;
-    }
-
-    @Override
-    public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
-        return parser.parse(token, context);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, PublicKey key) throws ParseException {
-        return parser.verify(token, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, SecretKey key) throws ParseException {
-        return parser.verify(token, key);
-    }
-
-    @Override
-    public JsonWebToken verify(String token, String secret) throws ParseException {
-        return parser.verify(token, secret);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, PrivateKey key) throws ParseException {
-        return parser.decrypt(token, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, SecretKey key) throws ParseException {
-        return parser.decrypt(token, key);
-    }
-
-    @Override
-    public JsonWebToken decrypt(String token, String secret) throws ParseException {
-        return parser.decrypt(token, secret);
-    }
-
-    @Override
-    public JsonWebToken parseOnly(String token) throws ParseException {
-        return parser.parseOnly(token);
     }
 
     /** An entry expires when its token does. */

@@ -2,13 +2,13 @@
 package ${package}.rest;
 
 import static io.restassured.RestAssured.given;
+import static ${package}.rest.RestChecks.problem;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.matchesPattern;
-import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,7 +38,6 @@ import ${package}.testing.MongoTestResource;
 class ${entity}ActivityResourceTest {
 
     static final String PATH = "/api/v1/${activityPath}";
-    static final String PROBLEM = "application/problem+json";
     static final String UNKNOWN_ID = "0123456789abcdef01234567";
 
     @Test
@@ -203,9 +202,7 @@ class ${entity}ActivityResourceTest {
 
     @Test
     void invalidListParametersAreRejected() {
-        problem(given().queryParam("size", 101).get(PATH), 400).body("errors.field", hasItem("size"));
-        problem(given().queryParam("size", 0).get(PATH), 400).body("errors.field", hasItem("size"));
-        problem(given().queryParam("page", -1).get(PATH), 400).body("errors.field", hasItem("page"));
+        RestChecks.pagingOutOfBoundsIsRejected(PATH);
         problem(given().queryParam("sort", "details,asc").get(PATH), 400).body("errors.field", hasItem("sort"));
         problem(given().queryParam("${entityVar}Id", 0).get(PATH), 400).body("errors.field", hasItem("${entityVar}Id"));
         problem(given().queryParam("type", "Not A Type").get(PATH), 400).body("errors.field", hasItem("type"));
@@ -213,12 +210,7 @@ class ${entity}ActivityResourceTest {
 
     @Test
     void healthMetricsAndOpenApiAreServed() {
-        given().get("/q/health/ready").then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(containsString("MongoDB")));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
-        given().get("/q/openapi").then().statusCode(200).body(containsString(PATH));
+        RestChecks.operationsEndpointsAreServed("MongoDB", PATH);
     }
 
     /** A ${entity} id no other test (or earlier run against the same database) uses. */
@@ -232,14 +224,5 @@ class ${entity}ActivityResourceTest {
 
     static ValidatableResponse create(Map<String, ?> body) {
         return post(body).then().statusCode(201);
-    }
-
-    static ValidatableResponse problem(io.restassured.response.Response response, int status) {
-        return response.then().statusCode(status)
-                .contentType(PROBLEM)
-                .body("status", equalTo(status))
-                .body("type", equalTo("about:blank"))
-                .body("title", notNullValue())
-                .body("instance", containsString("/"));
     }
 }

@@ -1,6 +1,7 @@
 package ${package}.rest;
 
 import static io.restassured.RestAssured.given;
+import static ${package}.rest.RestChecks.problem;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -27,7 +28,6 @@ import io.restassured.response.ValidatableResponse;
 class ${entity}ResourceTest {
 
     static final String PATH = "/api/v1/${resourcePath}";
-    static final String PROBLEM = "application/problem+json";
 
     @Test
     void createsReadsUpdatesAndDeletes() {
@@ -132,9 +132,7 @@ class ${entity}ResourceTest {
 
     @Test
     void invalidListParametersAreRejected() {
-        problem(given().queryParam("size", 101).get(PATH), 400).body("errors.field", hasItem("size"));
-        problem(given().queryParam("size", 0).get(PATH), 400).body("errors.field", hasItem("size"));
-        problem(given().queryParam("page", -1).get(PATH), 400).body("errors.field", hasItem("page"));
+        RestChecks.pagingOutOfBoundsIsRejected(PATH);
         problem(given().queryParam("sort", "password,asc").get(PATH), 400).body("errors.field", hasItem("sort"));
         problem(given().queryParam("status", "LOST").get(PATH), 400).body("errors.field", hasItem("status"));
         problem(given().queryParam("dueBefore", "tomorrow").get(PATH), 400).body("errors.field", hasItem("dueBefore"));
@@ -142,24 +140,10 @@ class ${entity}ResourceTest {
 
     @Test
     void healthMetricsAndOpenApiAreServed() {
-        given().get("/q/health/ready").then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItem(containsString("Database")));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
-        given().get("/q/openapi").then().statusCode(200).body(containsString(PATH));
+        RestChecks.operationsEndpointsAreServed("Database", PATH);
     }
 
     static ValidatableResponse create(Map<String, ?> body) {
         return given().contentType(ContentType.JSON).body(body).post(PATH).then().statusCode(201);
-    }
-
-    static ValidatableResponse problem(io.restassured.response.Response response, int status) {
-        return response.then().statusCode(status)
-                .contentType(PROBLEM)
-                .body("status", equalTo(status))
-                .body("type", equalTo("about:blank"))
-                .body("title", notNullValue())
-                .body("instance", containsString("/"));
     }
 }
