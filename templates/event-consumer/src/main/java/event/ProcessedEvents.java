@@ -2,19 +2,14 @@ package ${package}.event;
 
 import java.time.Duration;
 
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Remembers in Redis which events this service has processed, so that a redelivered or republished event
@@ -56,18 +51,6 @@ public class ProcessedEvents {
         this.keyPrefix = service + ":event:";
         this.ttl = ttl;
         this.lease = lease;
-    }
-
-    /**
-     * Creates both Redis data sources on the main thread before the messaging connector starts its consumers
-     * (at {@code LIBRARY_BEFORE}). Otherwise a backlog delivered at start-up, after a crash for example, makes
-     * a consumer thread create them while Quarkus creates them too, and the start fails with a
-     * {@code ConcurrentModificationException} in the Redis client recorder.
-     */
-    void createBeforeConsumersStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event,
-            ReactiveRedisDataSource reactive) {
-        // this observer has created this bean and with it the blocking data source; a call creates the reactive one
-        reactive.getRedis();
     }
 
     public Claim claim(String eventId) {

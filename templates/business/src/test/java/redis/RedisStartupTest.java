@@ -1,4 +1,4 @@
-package ${package}.event;
+package ${package}.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -24,10 +24,10 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The Redis data sources exist before the messaging connector starts its consumers: a consumer that
- * created them while Quarkus did too made the start fail (see {@link ProcessedEvents}).
+ * created them while Quarkus did too made the start fail (see {@link RedisStartup}).
  */
 @QuarkusTest
-class ProcessedEventsStartupTest {
+class RedisStartupTest {
 
     @Test
     void redisDataSourcesAreCreatedBeforeTheConsumersStart() {
