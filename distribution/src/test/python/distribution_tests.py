@@ -393,7 +393,7 @@ class RepositoryTest(unittest.TestCase):
             terminal.answer(offered[f"{ARGS.group_id}:archetype-data-mongo"])
             for _ in range(40):
                 prompt = terminal.expect(r"(Define value for property '([^']+)'[^\n]*?|"
-                                        r"Value does not match the expression, please try again|"
+                                        r"Value does not match the expression, please try again[^\n]*?|"
                                         r"Confirm properties configuration:\n.*?\n Y|"
                                         r"Choose [^\n]*version:\s.*?Choose a number[^\n]*?): $")
                 text = prompt.group(1)
