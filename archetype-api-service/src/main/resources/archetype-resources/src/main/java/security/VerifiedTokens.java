@@ -15,8 +15,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
-import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
-import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.ParseException;
 
 /**
@@ -35,9 +33,8 @@ public class VerifiedTokens extends DefaultJWTParser {
 
     private final Cache<String, JsonWebToken> verified;
 
-    public VerifiedTokens(JWTAuthContextInfo context, JWTCallerPrincipalFactory principals,
-            @ConfigProperty(name = "api.jwt.verified-cache-size", defaultValue = "1000") long size) {
-        super(context, principals);
+    /** The parser's own configuration and principal factory are injected into its fields, as for DefaultJWTParser. */
+    public VerifiedTokens(@ConfigProperty(name = "api.jwt.verified-cache-size", defaultValue = "1000") long size) {
         this.verified = Caffeine.newBuilder().maximumSize(size).expireAfter(new UntilExpiry()).build();
     }
 
