@@ -69,8 +69,29 @@ rules.each { key, rule ->
     }
 }
 
-if (problems) {
-    // leave nothing behind: the generated module and, inside a multi-module project, its <module> entry
+// The domain: the fields description (JDL field syntax) parsed once, by the generator whose classes this archetype jar
+// carries (built from generator/ of the collection). It sees the archetype plugin's Velocity engine through the
+// plugin's class loader.
+def generator = null
+if (props.getProperty('fields') != null && !problems) {
+    def archetypeJar = Thread.currentThread().contextClassLoader
+    def loader = new URLClassLoader(archetypeJar.URLs, request.class.classLoader)
+    def properties = new HashMap(props)
+    properties.putAll([groupId: request.groupId, artifactId: request.artifactId, version: request.version, 'package': request.'package'])
+    try {
+        generator = loader.loadClass('dev.msframework.generator.Generator').fromArchetype(properties)
+    } catch (Exception e) {
+        if (e.class.name != 'dev.msframework.generator.DomainException') {
+            throw e
+        }
+        problems << "Invalid value '${props.getProperty('fields')}' for property 'fields': ${e.message}\n" +
+                "  Syntax: declarations separated by ',', each 'name Type [validations]' (docs/properties.md), e.g. " +
+                "-Dfields=\"name String required maxlength(80), price BigDecimal min(0), category Category{BOOKS|GAMES}\""
+    }
+}
+
+// Leaves nothing behind: the generated module and, inside a multi-module project, its <module> entry.
+def removeGenerated = {
     if (moduleDir.exists()) {
         moduleDir.deleteDir()
     }
@@ -82,6 +103,10 @@ if (problems) {
             parentPom.write(cleaned, 'UTF-8')
         }
     }
+}
+
+if (problems) {
+    removeGenerated()
     throw new IllegalArgumentException('archetype:generate stopped, nothing was generated.\n' + problems.join('\n'))
 }
 
@@ -161,22 +186,30 @@ def adoptModule = { File projectDir, File module ->
     registerModule(projectDir, module, tagOf(withoutParent(pom), 'description'))
 }
 
+// The per-entity files (contracts, entity, migration, resources, gateways, handlers and their tests): rendered by the
+// generator for each entity of the domain. A failure leaves nothing behind.
+def renderEntities = { Closure pieces ->
+    if (generator == null) {
+        return
+    }
+    try {
+        pieces(generator)
+        generator.write()
+    } catch (Exception e) {
+        removeGenerated()
+        throw new IllegalStateException('archetype:generate stopped, nothing was generated: ' + e.message, e)
+    }
+}
+
 def servicesProperty = props.getProperty('services')
 if (servicesProperty != null) {
     // archetype-project: keep the selected service modules only, then adopt them
     def selected = servicesProperty.split(',').collect { it.trim() }.findAll { it } as Set
     def rootPom = new File(moduleDir, 'pom.xml')
     def pom = text(rootPom)
-    SERVICES.each { service ->
-        def dir = new File(moduleDir, service)
-        if (selected.contains(service)) {
-            if (dir.isDirectory()) {
-                adoptModule(moduleDir, dir)
-            }
-        } else {
-            dir.deleteDir()
-            pom = pom.replaceAll("(?m)^[ \\t]*<module>${service}</module>[ \\t]*\\r?\\n", '')
-        }
+    SERVICES.findAll { !selected.contains(it) }.each { service ->
+        new File(moduleDir, service).deleteDir()
+        pom = pom.replaceAll("(?m)^[ \\t]*<module>${service}</module>[ \\t]*\\r?\\n", '')
     }
     // the end-to-end test of the compose stack drives the API and its data service
     if (!(selected.contains('api-service') && selected.contains('data-postgres-service'))) {
@@ -184,9 +217,22 @@ if (servicesProperty != null) {
         pom = pom.replaceAll("(?m)^[ \\t]*<module>e2e-tests</module>[ \\t]*\\r?\\n", '')
     }
     rootPom.write(pom, 'UTF-8')
+    renderEntities { gen ->
+        moduleDir.listFiles().findAll { it.isDirectory() }.each { dir ->
+            gen.piecesOfModule(dir.name).each { piece -> gen.render(piece, dir) }
+        }
+    }
+    SERVICES.findAll { selected.contains(it) && new File(moduleDir, it).isDirectory() }.each { service ->
+        adoptModule(moduleDir, new File(moduleDir, service))
+    }
     new File(moduleDir, 'mvnw').setExecutable(true, false)
-} else if (new File(outputDir, 'pom.xml').exists()) {
-    adoptModule(outputDir, moduleDir)
 } else {
-    new File(moduleDir, 'mvnw').setExecutable(true, false)
+    renderEntities { gen ->
+        gen.piecesOfArchetype(request.archetypeArtifactId).each { piece -> gen.render(piece, moduleDir) }
+    }
+    if (new File(outputDir, 'pom.xml').exists()) {
+        adoptModule(outputDir, moduleDir)
+    } else {
+        new File(moduleDir, 'mvnw').setExecutable(true, false)
+    }
 }

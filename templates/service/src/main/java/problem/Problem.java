@@ -33,6 +33,11 @@ public record Problem(String type, String title, int status, String detail, Stri
         return new Problem("about:blank", reasonPhrase(400), 400, detail, instance, errors);
     }
 
+    /** The same problem naming the fields it is about (a 409 for a duplicate value, for example). */
+    public Problem withErrors(List<FieldError> fieldErrors) {
+        return new Problem(type, title, status, detail, instance, fieldErrors);
+    }
+
     public Response toResponse() {
         return Response.status(status).type(MEDIA_TYPE).entity(this).build();
     }

@@ -1,5 +1,9 @@
 package ${package}.rest;
 
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -13,6 +17,9 @@ import ${package}.problem.Problem;
 /** Database outcomes as problem+json: lost races and constraint violations are conflicts (409). */
 public class PersistenceProblemMappers {
 
+    /** Unique constraints are named {@code uq__<table>__<column>} (db/migration): the column names the field. */
+    private static final Pattern UNIQUE = Pattern.compile("^uq__[a-z0-9_]+?__([a-z0-9_]+)$");
+
     @ServerExceptionMapper({ OptimisticLockException.class, StaleObjectStateException.class })
     public Response concurrentUpdate(RuntimeException e, UriInfo uri) {
         return Problem.of(409, "The resource was changed by another request meanwhile. Read it again and retry.",
@@ -21,7 +28,29 @@ public class PersistenceProblemMappers {
 
     @ServerExceptionMapper
     public Response constraint(ConstraintViolationException e, UriInfo uri) {
-        return Problem.of(409, "The request conflicts with existing data (" + e.getConstraintName() + ").",
-                "/" + uri.getPath().replaceFirst("^/", "")).toResponse();
+        String instance = "/" + uri.getPath().replaceFirst("^/", "");
+        String name = e.getConstraintName() == null ? "" : e.getConstraintName().toLowerCase();
+        Matcher unique = UNIQUE.matcher(name);
+        if (unique.matches()) {
+            String field = camelCase(unique.group(1));
+            return Problem.of(409, "Another resource has the same " + field + ": it must be unique.", instance)
+                    .withErrors(List.of(new Problem.FieldError(field, "must be unique"))).toResponse();
+        }
+        return Problem.of(409, "The request conflicts with existing data (" + e.getConstraintName() + ").", instance).toResponse();
+    }
+
+    /** {@code due_date} to {@code dueDate}. */
+    static String camelCase(String column) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char c : column.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
     }
 }

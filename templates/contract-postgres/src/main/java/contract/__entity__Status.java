@@ -1,8 +1,0 @@
-package ${package}.contract;
-
-/** Life cycle of a ${entity}. */
-public enum ${entity}Status {
-    OPEN,
-    IN_PROGRESS,
-    DONE
-}
