@@ -58,6 +58,16 @@ public final class Field {
         return Names.words(name);
     }
 
+    /** {@code dueDate} as {@code DUE_DATE}, for constants. */
+    public String getConstant() {
+        return Names.snake(name).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** {@code dueDate} as {@code due-date}, for event types and paths. */
+    public String getKebab() {
+        return Names.snake(name).replace('_', '-');
+    }
+
     /** The column name, unquoted: {@code due_date}. */
     public String getColumnName() {
         return Names.snake(name);

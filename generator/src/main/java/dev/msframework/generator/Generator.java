@@ -112,6 +112,10 @@ public final class Generator {
                     }
                     path = path.replaceFirst("^src/(main|test)/java/", "src/$1/java/" + packagePath + "/");
                     VelocityContext context = context(entity);
+                    String artifactId = moduleArtifactId(moduleDir);
+                    if (artifactId != null) {
+                        context.put("artifactId", artifactId);
+                    }
                     context.put("enum", enumType);
                     outputs.put(new File(moduleDir, path), evaluate(context, template.getKey(), macros + template.getValue()));
                 }
@@ -138,6 +142,21 @@ public final class Generator {
         }
         outputs.clear();
         return written;
+    }
+
+    /** The module's own artifactId (its POM's, outside the parent element), as the archetype plugin sets it for a module. */
+    static String moduleArtifactId(File moduleDir) {
+        File pom = new File(moduleDir, "pom.xml");
+        if (!pom.isFile()) {
+            return null;
+        }
+        try {
+            String xml = Files.readString(pom.toPath()).replaceFirst("(?s)<parent>.*?</parent>", "");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<artifactId>([^<]+)</artifactId>").matcher(xml);
+            return m.find() ? m.group(1).trim() : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Writes what {@link #render} produced, replacing existing files (the template development loop, {@link Render}). */

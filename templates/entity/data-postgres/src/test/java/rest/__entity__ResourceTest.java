@@ -25,6 +25,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
+import ${package}.contract.${entity}Api;
+
 /**
  * The ${entity} API end to end against a real PostgreSQL, derived from the entity's fields: every field read back,
  * every validation broken once, every unique field duplicated, every sort and filter used. The same tests run

@@ -76,7 +76,7 @@ public class ${entity}EventPublisher {
 
     /** The data of a deleted event is a ${entity} with only its id. */
     public void deleted(long id) {
-        publish(${entity}Events.DELETED, new ${entity}Dto(id, null, null, null, null, null, null, 0));
+        publish(${entity}Events.DELETED, ${entity}Dto.withIdOnly(id));
     }
 
     void publish(String type, ${entity}Dto data) {

@@ -13,7 +13,10 @@ public final class ${entity}Events {
     public static final String CREATED = "${eventPrefix}.created";
     public static final String UPDATED = "${eventPrefix}.updated";
     public static final String DELETED = "${eventPrefix}.deleted";
-    public static final String OVERDUE = "${eventPrefix}.overdue";
+#if($model.dateField)
+    /** The {@code ${model.dateField.name}} of a ${entity} has passed (published by the worker's scheduled job). */
+    public static final String ${model.dateField.constant}_PASSED = "${eventPrefix}.${model.dateField.kebab}-passed";
+#end
 
     /** Routing-key pattern of all ${entity} events. */
     public static final String ALL = "${eventPrefix}.*";

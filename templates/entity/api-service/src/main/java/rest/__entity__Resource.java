@@ -70,14 +70,8 @@ public class ${entity}Resource {
 
     @GET
     public PageResponse<${entity}Dto> list(
-            @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
-            @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "must be between 1 and 100")
-            @Max(value = 100, message = "must be between 1 and 100") int size,
-            @QueryParam("sort") @DefaultValue("id,asc")
-            @Pattern(regexp = ${entity}Api.SORT_PATTERN, message = "must be <field>[,asc|desc] with field one of " + ${entity}Api.SORT_FIELDS) String sort,
-            @QueryParam("status") @Pattern(regexp = ${entity}Api.STATUS_PATTERN, message = "must be one of OPEN, IN_PROGRESS, DONE") String status,
-            @QueryParam("dueBefore") @Pattern(regexp = ${entity}Api.DATE_PATTERN, message = "must be a date like 2030-12-31") String dueBefore) {
-        return gateway.list(page, size, sort, status, dueBefore);
+#listParameters() {
+        return gateway.list(#listArguments());
     }
 
     /** Non-blocking from request to response: the hot read path runs on the event loop (docs/decisions). */

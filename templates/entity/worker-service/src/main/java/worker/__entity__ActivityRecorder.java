@@ -17,8 +17,9 @@ import ${package}.event.PoisonEventException;
 import ${package}.event.${entity}EventHandler;
 
 /**
- * The sample behaviour: every ${entity} event becomes an activity document of the data-mongo service. The
- * request carries the event id, so repeating it is harmless (the data service answers 409, taken as done).
+ * The sample behaviour: every ${entity} event (created, updated, deleted#if($model.dateField), ${model.dateField.label} passed#end) becomes an activity
+ * document of the data-mongo service, its details the ${entity}'s fields that are set, as text. The request carries
+ * the event id, so repeating it is harmless (the data service answers 409, taken as done).
  */
 @ApplicationScoped
 public class ${entity}ActivityRecorder implements ${entity}EventHandler {
@@ -46,11 +47,16 @@ public class ${entity}ActivityRecorder implements ${entity}EventHandler {
         }
     }
 
-    private static Map<String, Object> details(${entity}Dto ${entityVar}) {
+#set($blobs = false)
+#foreach($f in $fields)#if($f.textBlob)#set($blobs = true)#end#end
+    /** The ${entity}'s fields that are set, as text#if($blobs) (not the TextBlob fields: they can be long)#end. */
+    static Map<String, Object> details(${entity}Dto ${entityVar}) {
         Map<String, Object> details = new LinkedHashMap<>();
-        putIfPresent(details, "title", ${entityVar}.title());
-        putIfPresent(details, "status", ${entityVar}.status());
-        putIfPresent(details, "dueDate", ${entityVar}.dueDate() == null ? null : ${entityVar}.dueDate().toString());
+#foreach($f in $fields)
+#if(!$f.textBlob)
+        putIfPresent(details, "${f.name}", ${entityVar}.${f.name}());
+#end
+#end
         return details;
     }
 
