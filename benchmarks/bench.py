@@ -304,7 +304,7 @@ class Bench:
     def create_task(self, title):
         if getattr(self, "task_id", None):
             return self.task_id
-        task = http_json("POST", self.system.url(DATA_POSTGRES) + self.project.resource_path, {"title": title}, expect=(201,))
+        task = http_json("POST", self.system.url(DATA_POSTGRES) + self.project.resource_path, {"title": title, "status": "OPEN"}, expect=(201,))
         return task["id"]
 
     def start_and_memory(self, lines):
@@ -581,7 +581,7 @@ class Bench:
                 time.sleep(max(0.0, due - time.monotonic()))
                 name = f"fault-a {k}-{i}"
                 began = time.monotonic()
-                status, body = client.call("POST", self.project.resource_path, json.dumps({"title": name}), body_headers)
+                status, body = client.call("POST", self.project.resource_path, json.dumps({"title": name, "status": "OPEN"}), body_headers)
                 took = time.monotonic() - began
                 task_id = json.loads(body).get("id") if status == 201 else None
                 with lock:

@@ -10,6 +10,9 @@ def log = new File(basedir, 'build.log').getText('UTF-8')
 assert log.contains("Invalid value '${value}' for property '${key}'") : "build.log does not name ${key}='${value}'"
 assert log.contains("Example: -D${key}=") : "build.log gives no valid example for ${key}"
 assert log.contains('nothing was generated')
+// optionally, the rule the message must state
+def message = props.getProperty('expect.message')
+assert message == null || log.contains(message) : "build.log does not say: ${message}"
 
 // .mvn is the invoker's own (empty) marker of the project root
 def expected = ['test.properties', 'invoker.properties', 'verify.groovy', 'build.log', '.mvn'] as Set

@@ -85,8 +85,8 @@ if (props.getProperty('fields') != null && !problems) {
             throw e
         }
         problems << "Invalid value '${props.getProperty('fields')}' for property 'fields': ${e.message}\n" +
-                "  Syntax: declarations separated by ',', each 'name Type [validations]' (docs/properties.md), e.g. " +
-                "-Dfields=\"name String required maxlength(80), price BigDecimal min(0), category Category{BOOKS|GAMES}\""
+                "  The syntax is JDL's: declarations separated by ',', each 'name Type [validations]' (docs/properties.md). " +
+                "Example: -Dfields=\"name String required maxlength(80), price BigDecimal min(0), category Category{BOOKS|GAMES}\""
     }
 }
 

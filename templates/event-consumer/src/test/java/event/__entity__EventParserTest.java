@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +26,7 @@ class ${entity}EventParserTest {
     static final String VALID = """
             {"specversion":"1.0","id":"e-1","source":"/test","type":"${eventPrefix}.created",
              "time":"2030-01-01T10:00:00Z","datacontenttype":"application/json",
-             "data":{"id":7,"title":"Write tests","status":"OPEN","version":0},"extra":"ignored"}""";
+             "data":{"id":7,"version":3,"createdAt":"2030-01-01T09:00:00Z"},"extra":"ignored"}""";
 
     ${entity}EventParser parser = new ${entity}EventParser();
 
@@ -43,7 +44,8 @@ class ${entity}EventParserTest {
             assertEquals("e-1", event.id());
             assertEquals(${entity}Events.CREATED, event.type());
             assertEquals(7L, event.data().id());
-            assertEquals("Write tests", event.data().title());
+            assertEquals(3L, event.data().version());
+            assertEquals(Instant.parse("2030-01-01T09:00:00Z"), event.data().createdAt());
         }
     }
 
@@ -60,7 +62,7 @@ class ${entity}EventParserTest {
             "{\"specversion\":\"1.0\",\"id\":\"e\",\"type\":\"${eventPrefix}.created\"}",
             "{\"specversion\":\"1.0\",\"id\":\"e\",\"type\":\"${eventPrefix}.created\",\"data\":{\"title\":\"no id\"}}",
             "{\"specversion\":\"1.0\",\"id\":\"e\",\"type\":\"${eventPrefix}.created\",\"data\":{\"id\":\"seven\"}}",
-            "{\"specversion\":\"1.0\",\"id\":\"e\",\"type\":\"${eventPrefix}.created\",\"data\":{\"id\":1,\"status\":\"LOST\"}}" })
+            "{\"specversion\":\"1.0\",\"id\":\"e\",\"type\":\"${eventPrefix}.created\",\"data\":{\"id\":1,\"createdAt\":\"yesterday\"}}" })
     void rejectsPoisonWithAReason(String body) {
         PoisonEventException e = assertThrows(PoisonEventException.class, () -> parser.parse(body));
         assertTrue(e.getMessage() != null && !e.getMessage().isBlank());

@@ -201,7 +201,7 @@ class SampleFlowIT {
             HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(api))
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("title", title)))));
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("title", title, "status", "OPEN")))));
             assertEquals(201, created.statusCode(), () -> "POST /api/v1/tasks: " + created.body());
             long id = JSON.readTree(created.body()).path("id").asLong();
 

@@ -1,3 +1,8 @@
+#if($services)
+#set($withActivity = $services.contains('worker-service') && $services.contains('data-mongo-service'))
+#else
+#set($withActivity = true)
+#end
 package ${package}.e2e;
 
 import static org.awaitility.Awaitility.await;
@@ -6,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +25,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,7 +40,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The sample flow through the whole stack of docker-compose.yml, built from this project's modules:
- * {@code POST /api/v1/${resourcePath}} with a JWT, stored by the data-postgres service#if( $services.contains('worker-service') && $services.contains('data-mongo-service') ), and the
+ * {@code POST /api/v1/${resourcePath}} with a JWT, stored by the data-postgres service#if($withActivity), and the
  * {@code ${eventPrefix}.created} event recorded as activity by the worker through the data-mongo service#end.
  * Needs Docker: without it JUnit reports the test as skipped ("Docker is not available").
  */
@@ -58,15 +65,22 @@ class SampleFlowIT {
 
         HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(api + "/api/v1/${resourcePath}"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"Flows through the stack\"}")));
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(valid(1)))));
         assertEquals(201, created.statusCode(), created.body());
         long id = JSON.readTree(created.body()).get("id").asLong();
 
         HttpResponse<String> read = send(HttpRequest.newBuilder(URI.create(api + "/api/v1/${resourcePath}/" + id))
                 .header("Authorization", "Bearer " + token).GET());
         assertEquals(200, read.statusCode(), read.body());
-        assertEquals("Flows through the stack", JSON.readTree(read.body()).get("title").asText());
-#if( $services.contains('worker-service') && $services.contains('data-mongo-service') )
+        JsonNode stored = JSON.readTree(read.body());
+        valid(1).forEach((field, expected) -> {
+            JsonNode actual = stored.path(field);
+            boolean same = actual.isNumber() && expected instanceof Number
+                    ? actual.decimalValue().compareTo(new BigDecimal(expected.toString())) == 0
+                    : actual.isValueNode() && !actual.isNull() && String.valueOf(expected).equals(actual.asText());
+            assertTrue(same, field + ": expected " + expected + " in " + read.body());
+        });
+#if($withActivity)
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             HttpResponse<String> activity = send(HttpRequest.newBuilder(URI.create(api + "/api/v1/${resourcePath}/" + id + "/activity"))
@@ -79,6 +93,22 @@ class SampleFlowIT {
             assertTrue(recorded, "no ${eventPrefix}.created activity yet: " + activity.body());
         });
 #end
+    }
+
+    /** A valid body: the sample values number {@code n} (1, 2 or 3) of every field. */
+    static Map<String, Object> valid(int n) {
+        Map<String, Object> body = new HashMap<>();
+        switch (n) {
+#foreach($n in [1..3])
+#if($n < 3)#set($label = "case $n")#else#set($label = "default")#end
+            $label -> {
+#foreach($f in $fields)
+                body.put("${f.name}", ${f.sample($n)});
+#end
+            }
+#end
+        }
+        return body;
     }
 
     static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -13,12 +13,14 @@ import java.util.UUID;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
+import io.vertx.core.json.JsonObject;
+
 import ${package}.contract.event.${entity}Events;
 
 /** CloudEvents as a producer publishes them, and the data-mongo answers to recording them, for the tests. */
 final class TestEvents {
 
-    static final String ACTIVITIES = "/api/v1/${activityPath}";
+    static final String ACTIVITIES = "/api/v1/#if($activityPath)${activityPath}#{else}${eventPrefix}-activities#end";
     /** How long a test waits for the consumer: generous, test JVMs may be cold and the machine busy. */
     static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -29,11 +31,27 @@ final class TestEvents {
         return UUID.randomUUID().toString();
     }
 
+    /** A {@value ${entity}Events${h}CREATED} event of the ${entity} {@code ${entityVar}Id} with {@link ${h}data}. */
     static String created(String eventId, long ${entityVar}Id) {
-        return """
-                {"specversion":"1.0","id":"%s","source":"/test","type":"%s","time":"2030-01-01T10:00:00Z",
-                 "datacontenttype":"application/json","data":{"id":%d,"title":"Write tests","status":"OPEN","version":0}}"""
-                .formatted(eventId, ${entity}Events.CREATED, ${entityVar}Id);
+        return event(eventId, ${entity}Events.CREATED, ${entityVar}Id);
+    }
+
+    /** An event of the given type; the data of {@value ${entity}Events${h}DELETED} holds only the id, as a producer sends it. */
+    static String event(String eventId, String type, long ${entityVar}Id) {
+        JsonObject data = type.equals(${entity}Events.DELETED)
+                ? new JsonObject().put("id", ${entityVar}Id).put("version", 0)
+                : data(${entityVar}Id);
+        return new JsonObject().put("specversion", "1.0").put("id", eventId).put("source", "/test").put("type", type)
+                .put("time", "2030-01-01T10:00:00Z").put("datacontenttype", "application/json").put("data", data).encode();
+    }
+
+    /** A ${entity} as the data service returns it: every field set to its first sample value. */
+    static JsonObject data(long ${entityVar}Id) {
+        return new JsonObject().put("id", ${entityVar}Id)
+#foreach($f in $fields)
+                .put("${f.name}", ${f.sample(1)})
+#end
+                .put("createdAt", "2030-01-01T09:00:00Z").put("updatedAt", "2030-01-01T09:00:00Z").put("version", 0);
     }
 
     static String activity(String eventId) {

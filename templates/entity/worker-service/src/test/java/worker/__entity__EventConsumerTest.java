@@ -12,6 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.wiremock.devservice.ConnectWireMock;
@@ -34,7 +38,9 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
+import io.vertx.core.json.JsonObject;
 
+import ${package}.contract.event.${entity}Events;
 import ${package}.event.DeadLetters;
 import ${package}.event.${entity}EventConsumer;
 
@@ -85,6 +91,35 @@ class ${entity}EventConsumerTest {
                 .withRequestBody(matchingJsonPath("$.eventId", equalTo(id)))
                 .withRequestBody(matchingJsonPath("$.type", equalTo("${eventPrefix}.created")))
                 .withRequestBody(matchingJsonPath("$.${entityVar}Id", equalTo("1"))));
+        assertTrue(deadLetters.received().isEmpty());
+    }
+
+    @Test
+    void recordsEveryEventTypeWithTheFieldsAsDetails() {
+        Map<String, String> expected = new LinkedHashMap<>();
+#foreach($f in $fields)
+#if(!$f.textBlob)
+        expected.put("${f.name}", String.valueOf(${f.sample(1)}));
+#end
+#end
+        List<String> types = List.of(${entity}Events.CREATED, ${entity}Events.UPDATED, ${entity}Events.DELETED#if($model.dateField),
+                ${entity}Events.${model.dateField.constant}_PASSED#end);
+        for (String type : types) {
+            String id = TestEvents.newId();
+            TestEvents.recorded(wiremock, id);
+            Delivery delivery = send(TestEvents.event(id, type, 10));
+            await().atMost(TestEvents.WAIT).until(delivery::acked);
+
+            List<LoggedRequest> posts = wiremock.find(postRequestedFor(urlEqualTo(TestEvents.ACTIVITIES))
+                    .withRequestBody(matchingJsonPath("$.eventId", equalTo(id))));
+            assertEquals(1, posts.size(), type);
+            JsonObject activity = new JsonObject(posts.get(0).getBodyAsString());
+            assertEquals(type, activity.getString("type"));
+            assertEquals(10L, activity.getLong("${entityVar}Id"));
+            // a deleted event carries only the id: no details
+            Map<String, Object> details = activity.getJsonObject("details", new JsonObject()).getMap();
+            assertEquals(type.equals(${entity}Events.DELETED) ? Map.of() : expected, details, type);
+        }
         assertTrue(deadLetters.received().isEmpty());
     }
 

@@ -4,6 +4,9 @@ package ${package}.event;
 import static ${package}.bot.FakeTelegram.newChat;
 import static ${package}.bot.FakeTelegram.post;
 import static ${package}.bot.FakeTelegram.textsSentTo;
+import static ${package}.bot.${entity}Samples.dto;
+import static ${package}.bot.${entity}Samples.event;
+import static ${package}.bot.${entity}Samples.summary;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -12,8 +15,8 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
-import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,6 +35,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 
+import ${package}.bot.${entity}Samples;
 import ${package}.contract.event.${entity}Events;
 import io.quarkiverse.wiremock.devservice.ConnectWireMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -75,6 +79,7 @@ class NotificationsTest {
         wiremock.resetRequests();
     }
 
+#if( $model.createTextField )
     @Test
     void aNew${entity}IsPublishedAndNotifiedToSubscribers() {
         long subscriber = newChat();
@@ -82,36 +87,65 @@ class NotificationsTest {
         post(subscriber, "/subscribe").statusCode(200);
         wiremock.register(post(urlPathEqualTo("/api/v1/${resourcePath}")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
-                .withBody("{\"id\": 41, \"title\": \"Plan the release\", \"status\": \"OPEN\", \"version\": 0}")));
+                .withBody(${entity}Samples.json(dto(41, 1, false)))));
 
-        post(author, "/new Plan the release").statusCode(200);
+        post(author, "/new " + ${model.createTextField.sample(1)}).statusCode(200);
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(textsSentTo(wiremock, subscriber),
-                hasItem("New ${entity} #41: Plan the release")));
+                hasItem("New ${entity} #41: " + summary(1, false))));
         post(subscriber, "/unsubscribe").statusCode(200);
     }
 
+#end
     @Test
-    void anOverdueEventIsNotifiedOnceEvenWhenDeliveredTwice() throws Exception {
+    void aCreatedEventIsNotifiedOnceEvenWhenDeliveredTwice() throws Exception {
         long subscriber = newChat();
         post(subscriber, "/subscribe").statusCode(200);
         String id = UUID.randomUUID().toString();
-        String event = """
-                {"specversion": "1.0", "id": "%s", "source": "/${appName}/worker", "type": "%s",
-                 "time": "2030-02-01T08:00:00Z", "datacontenttype": "application/json",
-                 "data": {"id": 9, "title": "Renew the certificate", "status": "OPEN", "dueDate": "2030-01-31", "version": 1}}"""
-                .formatted(id, ${entity}Events.OVERDUE);
+        String event = event(id, ${entity}Events.CREATED, dto(42, 2, true));
 
-        publish(${entity}Events.OVERDUE, event);
-        publish(${entity}Events.OVERDUE, event);
+        publish(${entity}Events.CREATED, event);
+        publish(${entity}Events.CREATED, event);
 
-        String expected = "Overdue: ${entity} #9 Renew the certificate (was due 2030-01-31)";
+        String expected = "New ${entity} #42: " + summary(2, true);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(textsSentTo(wiremock, subscriber), hasItem(expected)));
         // another event behind them in the queue: once it is notified, the duplicate has been consumed too
-        publish(${entity}Events.OVERDUE, event.replace(id, UUID.randomUUID().toString()).replace("Renew the certificate", "Next one"));
+        publish(${entity}Events.CREATED, event(UUID.randomUUID().toString(), ${entity}Events.CREATED, dto(43, 3, false)));
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(textsSentTo(wiremock, subscriber),
-                hasItem(startsWith("Overdue: ${entity} #9 Next one"))));
+                hasItem("New ${entity} #43: " + summary(3, false))));
         assertThat(textsSentTo(wiremock, subscriber).stream().filter(expected::equals).count(), equalTo(1L));
+        post(subscriber, "/unsubscribe").statusCode(200);
+    }
+
+#if( $model.dateField )
+    @Test
+    void a${model.dateField.capitalized}PassedEventNamesTheDate() throws Exception {
+        long subscriber = newChat();
+        post(subscriber, "/subscribe").statusCode(200);
+
+        publish(${entity}Events.${model.dateField.constant}_PASSED,
+                event(UUID.randomUUID().toString(), ${entity}Events.${model.dateField.constant}_PASSED, dto(9, 1, true)));
+
+        String expected = "${model.dateField.label.substring(0, 1).toUpperCase()}${model.dateField.label.substring(1)} passed: ${entity} #9 " + summary(1, true);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(textsSentTo(wiremock, subscriber), hasItem(expected)));
+        assertThat(expected, containsString("${model.dateField.label} ${model.dateField.sampleText(1)}"));
+        post(subscriber, "/unsubscribe").statusCode(200);
+    }
+
+#end
+    @Test
+    void updatedAndDeletedEventsAreNotNotified() throws Exception {
+        long subscriber = newChat();
+        post(subscriber, "/subscribe").statusCode(200);
+
+        publish(${entity}Events.UPDATED, event(UUID.randomUUID().toString(), ${entity}Events.UPDATED, dto(51, 1, true)));
+        publish(${entity}Events.DELETED, event(UUID.randomUUID().toString(), ${entity}Events.DELETED, java.util.Map.<String, Object>of("id", 52)));
+        publish(${entity}Events.CREATED, event(UUID.randomUUID().toString(), ${entity}Events.CREATED, dto(53, 1, false)));
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(textsSentTo(wiremock, subscriber),
+                hasItem("New ${entity} #53: " + summary(1, false))));
+        assertThat(textsSentTo(wiremock, subscriber), not(hasItem(containsString("#51"))));
+        assertThat(textsSentTo(wiremock, subscriber), not(hasItem(containsString("#52"))));
         post(subscriber, "/unsubscribe").statusCode(200);
     }
 

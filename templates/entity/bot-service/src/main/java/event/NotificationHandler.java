@@ -8,12 +8,19 @@ import org.jboss.logging.Logger;
 
 import ${package}.bot.ChatMessenger;
 import ${package}.bot.Subscriptions;
+import ${package}.bot.${entity}Summary;
 import ${package}.contract.${entity}Dto;
 import ${package}.contract.event.CloudEvent;
 import ${package}.contract.event.${entity}Events;
 
 /**
- * Notifications: each ${eventPrefix}.created and ${eventPrefix}.overdue event (queue ${appName}.bot.notifications)
+#if( $model.dateField )
+ * Notifications: each ${eventPrefix}.created and ${eventPrefix}.${model.dateField.kebab}-passed event (queue
+ * ${appName}.bot.notifications, bound to ${eventPrefix}.*; the other events are acknowledged without a message)
+#else
+ * Notifications: each ${eventPrefix}.created event (queue ${appName}.bot.notifications, bound to ${eventPrefix}.*;
+ * the other events are acknowledged without a message)
+#end
  * becomes a message to every subscribed chat. Parsing, de-duplication by event id, retries and dead-lettering
  * are done by {@link EventProcessor}. A chat that cannot be reached is counted and skipped: the others still
  * get their message, and the event is not redelivered to all of them again.
@@ -53,11 +60,13 @@ public class NotificationHandler implements ${entity}EventHandler {
 
     static String text(CloudEvent<${entity}Dto> event) {
         ${entity}Dto ${entityVar} = event.data();
-        String title = ${entityVar}.title() != null ? " " + ${entityVar}.title() : "";
         return switch (event.type()) {
-            case ${entity}Events.CREATED -> "New ${entity} #" + ${entityVar}.id() + ":" + title;
-            case ${entity}Events.OVERDUE -> "Overdue: ${entity} #" + ${entityVar}.id() + title
-                    + (${entityVar}.dueDate() != null ? " (was due " + ${entityVar}.dueDate() + ")" : "");
+            case ${entity}Events.CREATED -> "New ${entity} " + ${entity}Summary.entry(${entityVar});
+#if( $model.dateField )
+#set( $label = $model.dateField.label )
+            case ${entity}Events.${model.dateField.constant}_PASSED -> "${label.substring(0, 1).toUpperCase()}${label.substring(1)} passed: ${entity} "
+                    + ${entity}Summary.line(${entityVar});
+#end
             default -> null;
         };
     }

@@ -1,10 +1,16 @@
 #set( $listCommand = $resourcePath.replace('-', '_') )
+#if( $model.createTextField )
+#set( $text = $model.createTextField )
+#end
 package ${package}.bot;
 
 import static ${package}.bot.FakeTelegram.newChat;
 import static ${package}.bot.FakeTelegram.post;
 import static ${package}.bot.FakeTelegram.sentTo;
 import static ${package}.bot.FakeTelegram.textsSentTo;
+import static ${package}.bot.${entity}Samples.dto;
+import static ${package}.bot.${entity}Samples.page;
+import static ${package}.bot.${entity}Samples.summary;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -26,6 +32,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 
@@ -33,6 +40,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+#if( $text )
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+#end
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import ${package}.telegram.WebhookResource;
@@ -70,7 +80,11 @@ class BotCommandsTest {
         assertThat(replies, hasSize(1));
         assertThat(replies.get(0), startsWith("Hello Ada!"));
         assertThat(replies.get(0), containsString(LIST + " - the latest ${entityPlural}"));
-        assertThat(replies.get(0), containsString("/new <title>"));
+#if( $text )
+        assertThat(replies.get(0), containsString("/new <${text.label}> - create a ${entity}"));
+#else
+        assertThat(replies.get(0), containsString("/new - how to create a ${entity}: POST /api/v1/${resourcePath}"));
+#end
     }
 
     @Test
@@ -84,28 +98,43 @@ class BotCommandsTest {
     }
 
     @Test
-    void listShowsTheLatest${entityPlural}() {
+    void listShowsTheLatest${entityPlural}OneLineEach() {
         wiremock.register(get(urlPathEqualTo(DATA))
                 .withQueryParam("sort", equalTo("createdAt,desc"))
                 .withQueryParam("size", equalTo("10"))
-                .willReturn(okJson("""
-                        {"items": [
-                          {"id": 2, "title": "Second", "status": "OPEN", "dueDate": "2030-01-31", "version": 0},
-                          {"id": 1, "title": "First", "status": "DONE", "version": 3}],
-                         "page": 0, "size": 10, "total": 12}""")));
+                .willReturn(okJson(page(12, dto(2, 2, true), dto(1, 1, false)))));
         long chat = newChat();
         post(chat, LIST).statusCode(200);
+        // every field shown; empty fields left out
         assertThat(textsSentTo(wiremock, chat), contains(
-                "Latest ${entityPlural} (2 of 12):\n#2 Second [OPEN] due 2030-01-31\n#1 First [DONE]"));
+                "Latest ${entityPlural} (2 of 12):\n#2 " + summary(2, true) + "\n#1 " + summary(1, false)));
     }
 
+#if( $model.titleField.text )
+    @Test
+    void listLinesStartWithThe${model.titleField.capitalized}CutWhenLong() {
+        String long${model.titleField.capitalized} = ${model.titleField.sample(3)} + " " + "y".repeat(${entity}Summary.MAX_TEXT);
+        Map<String, Object> ${entityVar} = dto(3, 3, true);
+        ${entityVar}.put("${model.titleField.name}", long${model.titleField.capitalized});
+        wiremock.register(get(urlPathEqualTo(DATA)).willReturn(okJson(page(1, ${entityVar}))));
+        long chat = newChat();
+        post(chat, LIST).statusCode(200);
+        String line = textsSentTo(wiremock, chat).get(0).split("\n")[1];
+        assertThat(line, startsWith("#3 " + long${model.titleField.capitalized}.substring(0, ${entity}Summary.MAX_TEXT - 1) + "…"));
+    }
+
+#end
     @Test
     void listSaysWhenThereIsNothingYet() {
         wiremock.register(get(urlPathEqualTo(DATA))
                 .willReturn(okJson("{\"items\": [], \"page\": 0, \"size\": 10, \"total\": 0}")));
         long chat = newChat();
         post(chat, LIST).statusCode(200);
-        assertThat(textsSentTo(wiremock, chat), contains("No ${entityPlural} yet. Create one with /new <title>."));
+#if( $text )
+        assertThat(textsSentTo(wiremock, chat), contains("No ${entityPlural} yet. Create one with /new <${text.label}>."));
+#else
+        assertThat(textsSentTo(wiremock, chat), contains("No ${entityPlural} yet. /new tells how to create one."));
+#end
     }
 
     @Test
@@ -125,47 +154,90 @@ class BotCommandsTest {
         wiremock.verifyThat(0, com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo(DATA)));
     }
 
+#if( $text )
     @Test
-    void newCreatesA${entity}() {
+    void newCreatesA${entity}FromThe${text.capitalized}() {
         wiremock.register(post(urlPathEqualTo(DATA)).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
                 .withHeader("Location", DATA + "/7")
-                .withBody("{\"id\": 7, \"title\": \"Write the report\", \"status\": \"OPEN\", \"version\": 0}")));
+                .withBody(${entity}Samples.json(dto(7, 1, false)))));
         long chat = newChat();
-        post(chat, "/new   Write the report  ").statusCode(200);
-        assertThat(textsSentTo(wiremock, chat), contains("Created ${entity} #7: Write the report"));
-        wiremock.verifyThat(postRequestedFor(urlPathEqualTo(DATA))
-                .withRequestBody(matchingJsonPath("$.title", equalTo("Write the report"))));
+        post(chat, "/new   " + ${text.sample(1)} + "  ").statusCode(200);
+        assertThat(textsSentTo(wiremock, chat), contains("Created ${entity} #7: " + summary(1, false)));
+        // the ${text.label} from the chat; every required enum gets its first value
+        RequestPatternBuilder request = postRequestedFor(urlPathEqualTo(DATA))
+                .withRequestBody(matchingJsonPath("$.${text.name}", equalTo(${text.sample(1)})));
+#foreach( $f in $fields )
+#if( $f.required && $f.enum )
+        request.withRequestBody(matchingJsonPath("$.${f.name}", equalTo("${f.enumType.values.get(0)}")));
+#end
+#end
+        wiremock.verifyThat(request);
     }
 
     @Test
-    void newWithoutTitleShowsTheUsageAndCreatesNothing() {
+    void newWithout${text.capitalized}ShowsTheUsageAndCreatesNothing() {
         long chat = newChat();
         post(chat, "/new").statusCode(200);
         post(chat, "/new    ").statusCode(200);
         assertThat(textsSentTo(wiremock, chat),
-                everyItem(startsWith("Usage: /new <title>, for example: /new Write the report")));
+                everyItem(startsWith("Usage: /new <${text.label}>, for example: /new " + ${text.sample(1)})));
         assertThat(textsSentTo(wiremock, chat), hasSize(2));
         wiremock.verifyThat(0, postRequestedFor(urlPathEqualTo(DATA)));
     }
 
+#if( $text.maxLength )
     @Test
-    void newWithATooLongTitleIsRefused() {
+    void newWithATooLong${text.capitalized}IsRefused() {
         long chat = newChat();
-        post(chat, "/new " + "x".repeat(201)).statusCode(200);
-        assertThat(textsSentTo(wiremock, chat), contains("A title has at most 200 characters; yours has 201."));
+        post(chat, "/new " + "x".repeat(${text.maxLength} + 1)).statusCode(200);
+        assertThat(textsSentTo(wiremock, chat), contains(
+                "The ${text.label} has at most ${text.maxLength} characters; yours has " + (${text.maxLength} + 1) + "."));
         wiremock.verifyThat(0, postRequestedFor(urlPathEqualTo(DATA)));
     }
 
+#end
     @Test
     void newPassesOnTheReasonTheDataServiceGives() {
         wiremock.register(post(urlPathEqualTo(DATA)).willReturn(aResponse().withStatus(409)
                 .withHeader("Content-Type", "application/problem+json")
-                .withBody("{\"title\": \"Conflict\", \"status\": 409, \"detail\": \"a ${entity} with this title exists\"}")));
+                .withBody("{\"title\": \"Conflict\", \"status\": 409, \"detail\": \"a ${entity} with this ${text.label} exists\"}")));
         long chat = newChat();
         post(chat, "/new Duplicate").statusCode(200);
-        assertThat(textsSentTo(wiremock, chat), contains("The ${entity} was not created: a ${entity} with this title exists"));
+        assertThat(textsSentTo(wiremock, chat), contains("The ${entity} was not created: a ${entity} with this ${text.label} exists"));
     }
+
+    @Test
+    void newExplainsWhenTheDataServiceIsDown() {
+        wiremock.register(post(urlPathEqualTo(DATA)).willReturn(aResponse().withStatus(503)));
+        long chat = newChat();
+        post(chat, "/new " + ${text.sample(2)}).statusCode(200);
+        assertThat(textsSentTo(wiremock, chat),
+                contains("The ${entityPlural} service is not available right now. Please try again in a minute."));
+    }
+#else
+    @Test
+    void newExplainsHowToCreateA${entity}ThroughTheApi() {
+        long chat = newChat();
+        post(chat, "/new").statusCode(200);
+        post(chat, "/new " + ${model.titleField.sample(1)}).statusCode(200);
+        assertThat(textsSentTo(wiremock, chat), contains(UpdateHandler.HOW_TO_CREATE, UpdateHandler.HOW_TO_CREATE));
+        assertThat(UpdateHandler.HOW_TO_CREATE, startsWith(
+                "${entityPlural} are created through the API, not in this chat: POST /api/v1/${resourcePath} on the api service"));
+#foreach( $f in $model.requiredFields )
+        assertThat(UpdateHandler.HOW_TO_CREATE, containsString("${f.name} (required)"));
+#end
+        wiremock.verifyThat(0, postRequestedFor(urlPathEqualTo(DATA)));
+    }
+
+    @Test
+    void helpTellsHowToCreateA${entity}() {
+        long chat = newChat();
+        post(chat, "/help").statusCode(200);
+        assertThat(textsSentTo(wiremock, chat).get(0), containsString(
+                "/new - how to create a ${entity}: POST /api/v1/${resourcePath} on the api service (its Swagger UI, /q/swagger-ui"));
+    }
+#end
 
     @Test
     void subscribeAndUnsubscribe() {

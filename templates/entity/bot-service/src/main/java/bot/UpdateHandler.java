@@ -1,4 +1,12 @@
 #set( $listCommand = $resourcePath.replace('-', '_') )
+#if( $model.createTextField )
+#set( $text = $model.createTextField )
+#end
+#if( $model.dateField )
+#set( $notified = "is created or its ${model.dateField.label} has passed" )
+#else
+#set( $notified = "is created" )
+#end
 package ${package}.bot;
 
 import java.util.Locale;
@@ -10,20 +18,31 @@ import jakarta.ws.rs.ProcessingException;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.jboss.logging.Logger;
 
+#if( $text )
 import ${package}.client.DownstreamProblemException;
+#end
 import ${package}.client.DownstreamUnavailableException;
 import ${package}.client.${entity}Gateway;
 import ${package}.contract.PageResponse;
+#if( $text )
 import ${package}.contract.${entity}CreateRequest;
+#end
 import ${package}.contract.${entity}Dto;
+#if( $text )
 import ${package}.event.${entity}EventPublisher;
+#end
 import ${package}.telegram.Telegram;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
 
 /**
  * Turns each update (from long polling or the webhook) into a reply. Commands: /start, /help,
- * /${listCommand}, /new &lt;title&gt;, /subscribe, /unsubscribe. Unknown commands, bad arguments and failures of
+#if( $text )
+ * /${listCommand}, /new &lt;${text.label}&gt;, /subscribe, /unsubscribe. Unknown commands, bad arguments and failures of
+#else
+ * /${listCommand}, /new (how to create a ${entity} through the API), /subscribe, /unsubscribe. Unknown commands, bad
+ * arguments and failures of
+#end
  * the services behind the bot get a helpful reply; nothing escapes to the caller. Each chat may send
  * {@code bot.commands-per-minute} commands a minute. Metrics: {@code bot.updates.received} and
  * {@code bot.commands} (tag {@code command}; unknown commands count as "unknown").
@@ -32,15 +51,34 @@ import io.opentelemetry.instrumentation.annotations.WithSpan;
 public class UpdateHandler {
 
     static final String LIST_COMMAND = "/${listCommand}";
-    static final int MAX_TITLE_LENGTH = 200;
+#if( $text )
+    /** /new takes the ${text.label}; every other field is left empty but the required enums, which get their first value. */
+    static final String NEW_USAGE = "Usage: /new <${text.label}>, for example: /new " + ${text.sample(1)};
+#if( $text.maxLength )
+    static final int MAX_${text.constant}_LENGTH = ${text.maxLength};
+#end
+#else
+    /** More than one line of text is needed to create a ${entity}: /new tells how to do it through the API. */
+    static final String API = "POST /api/v1/${resourcePath} on the api service (its Swagger UI, /q/swagger-ui, shows the fields)";
+    static final String HOW_TO_CREATE = "${entityPlural} are created through the API, not in this chat: " + API
+            + ". The fields: #foreach( $f in $fields )${f.name}#if( $f.required ) (required)#end#if( $foreach.hasNext ), #end#end.";
+#end
 
     static final String HELP = """
             Commands:
             %s - the latest ${entityPlural}
-            /new <title> - create a ${entity}
-            /subscribe - get a message when a ${entity} is created or overdue
+#if( $text )
+            /new <${text.label}> - create a ${entity}
+#else
+            /new - how to create a ${entity}: %s
+#end
+            /subscribe - get a message when a ${entity} ${notified}
             /unsubscribe - stop those messages
+#if( $text )
             /help - this list""".formatted(LIST_COMMAND);
+#else
+            /help - this list""".formatted(LIST_COMMAND, API);
+#end
 
     private static final Logger LOG = Logger.getLogger(UpdateHandler.class);
 
@@ -48,17 +86,25 @@ public class UpdateHandler {
     private final ChatRateLimiter rateLimiter;
     private final Subscriptions subscriptions;
     private final ${entity}Gateway gateway;
+#if( $text )
     private final ${entity}EventPublisher events;
+#end
     private final MeterRegistry registry;
     private final int listSize;
 
     UpdateHandler(ChatMessenger messenger, ChatRateLimiter rateLimiter, Subscriptions subscriptions,
+#if( $text )
             ${entity}Gateway gateway, ${entity}EventPublisher events, MeterRegistry registry, BotConfig config) {
+#else
+            ${entity}Gateway gateway, MeterRegistry registry, BotConfig config) {
+#end
         this.messenger = messenger;
         this.rateLimiter = rateLimiter;
         this.subscriptions = subscriptions;
         this.gateway = gateway;
+#if( $text )
         this.events = events;
+#end
         this.registry = registry;
         this.listSize = config.listSize();
     }
@@ -118,12 +164,16 @@ public class UpdateHandler {
             }
             case "/new" -> {
                 count("new");
+#if( $text )
                 yield create(args);
+#else
+                yield HOW_TO_CREATE;
+#end
             }
             case "/subscribe" -> {
                 count("subscribe");
                 yield subscriptions.subscribe(chatId)
-                        ? "Subscribed: I will tell you when a ${entity} is created or overdue. /unsubscribe stops it."
+                        ? "Subscribed: I will tell you when a ${entity} ${notified}. /unsubscribe stops it."
                         : "You are already subscribed. /unsubscribe stops the messages.";
             }
             case "/unsubscribe" -> {
@@ -141,41 +191,53 @@ public class UpdateHandler {
 
     private String list() {
         try {
-            PageResponse<${entity}Dto> page = gateway.list(0, listSize, "createdAt,desc", null, null);
+            PageResponse<${entity}Dto> page = gateway.list(0, listSize, "createdAt,desc"#foreach($f in $model.filterFields)#foreach($p in $f.filterParams), null#end#end);
             if (page.items().isEmpty()) {
-                return "No ${entityPlural} yet. Create one with /new <title>.";
+#if( $text )
+                return "No ${entityPlural} yet. Create one with /new <${text.label}>.";
+#else
+                return "No ${entityPlural} yet. /new tells how to create one.";
+#end
             }
             return "Latest ${entityPlural} (" + page.items().size() + " of " + page.total() + "):\n"
-                    + page.items().stream().map(UpdateHandler::line).collect(Collectors.joining("\n"));
+                    + page.items().stream().map(${entity}Summary::line).collect(Collectors.joining("\n"));
         } catch (RuntimeException e) {
             return unavailable(e);
         }
     }
 
-    private String create(String title) {
-        if (title.isEmpty()) {
-            return "Usage: /new <title>, for example: /new Write the report";
+#if( $text )
+    private String create(String value) {
+        if (value.isEmpty()) {
+            return NEW_USAGE;
         }
-        if (title.length() > MAX_TITLE_LENGTH) {
-            return "A title has at most " + MAX_TITLE_LENGTH + " characters; yours has " + title.length() + ".";
+#if( $text.maxLength )
+        if (value.length() > MAX_${text.constant}_LENGTH) {
+            return "The ${text.label} has at most " + MAX_${text.constant}_LENGTH + " characters; yours has " + value.length() + ".";
         }
+#end
         ${entity}Dto created;
         try {
-            created = gateway.create(new ${entity}CreateRequest(title, null, null, null));
+            created = gateway.create(new ${entity}CreateRequest(
+#foreach( $f in $fields )
+#if( $f.name == $text.name )
+                    value#if( $foreach.hasNext ),#else));#end
+#elseif( $f.required && $f.enum )
+                    ${package}.contract.${f.javaType}.${f.enumType.values.get(0)}#if( $foreach.hasNext ),#else));#end
+#else
+                    null#if( $foreach.hasNext ),#else));#end
+#end
+#end
         } catch (DownstreamProblemException e) {
             return "The ${entity} was not created: " + (e.problem().detail() != null ? e.problem().detail() : e.problem().title());
         } catch (RuntimeException e) {
             return unavailable(e);
         }
         events.created(created);
-        return "Created ${entity} #" + created.id() + ": " + created.title();
+        return "Created ${entity} " + ${entity}Summary.entry(created);
     }
 
-    static String line(${entity}Dto ${entityVar}) {
-        return "#" + ${entityVar}.id() + " " + ${entityVar}.title() + " [" + ${entityVar}.status() + "]"
-                + (${entityVar}.dueDate() != null ? " due " + ${entityVar}.dueDate() : "");
-    }
-
+#end
     private static String unavailable(RuntimeException e) {
         if (e instanceof DownstreamUnavailableException || e instanceof FaultToleranceException || e instanceof ProcessingException) {
             LOG.warnf("${entityPlural} service unavailable: %s", e.toString());
