@@ -542,7 +542,7 @@ class System:
                             "QUARKUS_DATASOURCE_PASSWORD": s.pg_password},
             DATA_MONGO: {"QUARKUS_MONGODB_CONNECTION_STRING": self.mongo_url},
             API: {"JWT_PUBLIC_KEY_LOCATION": str(self.public_key), "JWT_ISSUER": JWT_ISSUER},
-            WORKER: {"OVERDUE_CRON": "off"},
+            WORKER: {"DATE_PASSED_CRON": "off"},
             BOT: {"TELEGRAM_BOT_TOKEN": BOT_TOKEN, "TELEGRAM_API_URL": self.telegram.url, "BOT_POLLING_TIMEOUT": "1s"},
         }
         return {**common, **own[module]}

@@ -224,10 +224,20 @@ public final class Field {
         return String.join(" ", out);
     }
 
-    /** The field in a request record: its constraints, type and name ({@code @NotBlank @Size(max = 80) String name}). */
+    /** The field in a request record: its OpenAPI example, constraints, type and name ({@code @Schema(example = "Name 1") @NotBlank String name}). */
     public String getDeclaration() {
         String constraints = getConstraints();
-        return (constraints.isEmpty() ? "" : constraints + " ") + getJavaType() + " " + name;
+        return "@Schema(example = \"" + getExample() + "\") " + (constraints.isEmpty() ? "" : constraints + " ") + getJavaType() + " " + name;
+    }
+
+    /** The OpenAPI example of the field (its first sample value), as the body of a Java string literal. */
+    public String getExample() {
+        return Names.javaString(sampleText(1));
+    }
+
+    /** The field in a record with its OpenAPI example: {@code @Schema(example = "Name 1") String name}. */
+    public String getDocumented() {
+        return "@Schema(example = \"" + getExample() + "\") " + getJavaType() + " " + name;
     }
 
     /** The imports {@link #getConstraints()} needs. */

@@ -173,6 +173,9 @@ public final class Generator {
         context.put("resourcePath", entity.getResourcePath());
         context.put("tableName", entity.getTableName());
         context.put("eventPrefix", entity.getEventPrefix());
+        if (entity != domain.getPrimary() || !properties.containsKey("activityPath")) {
+            context.put("activityPath", entity.getEventPrefix() + "-activities");
+        }
         context.put("model", entity);
         context.put("fields", entity.getFields());
         context.put("domain", domain);

@@ -76,7 +76,7 @@ class ${entity}ResourceTest {
 
     static final String PATH = "/api/v1/${resourcePath}";
     static final String DATA = "/api/v1/${resourcePath}";
-    static final String ACTIVITY = "/api/v1/${eventPrefix}-activities";
+    static final String ACTIVITY = "/api/v1/${activityPath}";
     static final String PROBLEM = "application/problem+json";
     static final ObjectMapper MAPPER = new ObjectMapper();
 

@@ -10,6 +10,8 @@ import ${i};
 import ${i};
 #end
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Body of {@code POST /api/v1/${resourcePath}}. */
 public record ${entity}CreateRequest(
 #foreach($f in $fields)

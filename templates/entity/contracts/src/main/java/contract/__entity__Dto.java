@@ -6,6 +6,8 @@ package ${package}.contract;
 import ${i};
 #end
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * A ${entity} as the data service returns it.
  *
@@ -14,7 +16,7 @@ import ${i};
 public record ${entity}Dto(
         Long id,
 #foreach($f in $fields)
-        ${f.javaType} ${f.name},
+        ${f.documented},
 #end
         Instant createdAt,
         Instant updatedAt,

@@ -12,6 +12,8 @@ import ${i};
 import ${i};
 #end
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Body of {@code PUT /api/v1/${resourcePath}/{id}}: the whole ${entity} plus the version it was read at. */
 public record ${entity}UpdateRequest(
 #foreach($f in $fields)

@@ -20,7 +20,7 @@ import ${package}.contract.event.${entity}Events;
 /** CloudEvents as a producer publishes them, and the data-mongo answers to recording them, for the tests. */
 final class TestEvents {
 
-    static final String ACTIVITIES = "/api/v1/#if($activityPath)${activityPath}#{else}${eventPrefix}-activities#end";
+    static final String ACTIVITIES = "/api/v1/${activityPath}";
     /** How long a test waits for the consumer: generous, test JVMs may be cold and the machine busy. */
     static final Duration WAIT = Duration.ofSeconds(30);
 

@@ -99,7 +99,7 @@ class ${entity}EventConsumerTest {
         Map<String, String> expected = new LinkedHashMap<>();
 #foreach($f in $fields)
 #if(!$f.textBlob)
-        expected.put("${f.name}", String.valueOf(${f.sample(1)}));
+        expected.put("${f.name}", #if($f.number || $f.boolean)String.valueOf(${f.sample(1)})#else${f.sample(1)}#end);
 #end
 #end
         List<String> types = List.of(${entity}Events.CREATED, ${entity}Events.UPDATED, ${entity}Events.DELETED#if($model.dateField),
