@@ -61,7 +61,7 @@ public final class FieldsParser {
         return new Entity(name, plural, fields);
     }
 
-    private static Field parseField(String declaration, Map<String, EnumType> enums) {
+    static Field parseField(String declaration, Map<String, EnumType> enums) {
         if (declaration.isEmpty()) {
             throw new DomainException("An empty field declaration (two commas in a row, or a comma at the end): write 'name Type [validations]',"
                     + " e.g. " + EXAMPLE);
@@ -95,10 +95,10 @@ public final class FieldsParser {
         return field;
     }
 
-    private record Typed(FieldType type, EnumType enumType) {
+    record Typed(FieldType type, EnumType enumType) {
     }
 
-    private static Typed typeOf(String token, String where, Map<String, EnumType> enums) {
+    static Typed typeOf(String token, String where, Map<String, EnumType> enums) {
         int brace = token.indexOf('{');
         if (brace >= 0) {
             String enumName = token.substring(0, brace);

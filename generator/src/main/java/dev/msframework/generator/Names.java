@@ -35,6 +35,11 @@ final class Names {
     private Names() {
     }
 
+    /** The plural of a PascalCase noun, by the rule of the archetypes' {@code entityPlural} default. */
+    static String plural(String name) {
+        return name.replaceAll("([^aeiouAEIOU])y$", "$1ie").replaceAll("(s|x|z|ch|sh)$", "$1e") + "s";
+    }
+
     /** {@code dueDate} to {@code due_date}. */
     static String snake(String camel) {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);

@@ -103,21 +103,7 @@ class ${entity}ResourceTest {
         events.clear();
     }
 
-    /** A valid body: the sample values number {@code n} (1, 2 or 3) of every field. */
-    static Map<String, Object> valid(int n) {
-        Map<String, Object> body = new HashMap<>();
-        switch (n) {
-#foreach($n in [1..3])
-#if($n < 3)#set($label = "case $n")#else#set($label = "default")#end
-            $label -> {
-#foreach($f in $fields)
-                body.put("${f.name}", ${f.sample($n)});
-#end
-            }
-#end
-        }
-        return body;
-    }
+#validBodies()
 
     /** What the data service answers: the ${entity} with id 7 holding the sample values number {@code n}. */
     static String dto(int n, long version) {

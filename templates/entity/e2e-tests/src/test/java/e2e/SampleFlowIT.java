@@ -95,21 +95,7 @@ class SampleFlowIT {
 #end
     }
 
-    /** A valid body: the sample values number {@code n} (1, 2 or 3) of every field. */
-    static Map<String, Object> valid(int n) {
-        Map<String, Object> body = new HashMap<>();
-        switch (n) {
-#foreach($n in [1..3])
-#if($n < 3)#set($label = "case $n")#else#set($label = "default")#end
-            $label -> {
-#foreach($f in $fields)
-                body.put("${f.name}", ${f.sample($n)});
-#end
-            }
-#end
-        }
-        return body;
-    }
+#validBodies()
 
     static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
