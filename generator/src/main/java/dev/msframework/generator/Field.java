@@ -408,7 +408,7 @@ public final class Field {
     public String sampleText(int n) {
         return switch (type) {
             case STRING -> sampleString(n);
-            case TEXT_BLOB -> fit("Some notes on " + getLabel() + " " + n, n);
+            case TEXT_BLOB -> pattern != null ? sampleString(n) : fit("Some notes on " + getLabel() + " " + n, n);
             case BOOLEAN -> String.valueOf(n % 2 == 1);
             case INTEGER, LONG, BIG_DECIMAL, DOUBLE -> sampleNumber(n).toPlainString();
             case LOCAL_DATE -> "2030-01-" + (n < 10 ? "0" : "") + n;
@@ -447,16 +447,32 @@ public final class Field {
         return text;
     }
 
+    /**
+     * Value number {@code n} within min and max, growing with {@code n}: 10, 20, 30 past min (or before max), or spread
+     * over a narrower range; decimals get a fraction (.5) where the range leaves room.
+     */
     private BigDecimal sampleNumber(int n) {
-        BigDecimal base = min != null ? min : max != null && max.signum() < 0 ? max.subtract(BigDecimal.TEN) : BigDecimal.ZERO;
-        BigDecimal value = base.add(BigDecimal.valueOf(10L * n));
-        if (isDecimal()) {
-            value = value.add(new BigDecimal("0.5"));
+        BigDecimal offset = isDecimal() ? new BigDecimal("0.5") : BigDecimal.ZERO;
+        BigDecimal value;
+        if (min == null && max == null) {
+            value = BigDecimal.valueOf(10L * n).add(offset);
+        } else if (max == null) {
+            value = min.add(BigDecimal.valueOf(10L * n)).add(offset);
+        } else if (min == null) {
+            value = max.subtract(BigDecimal.valueOf(10L * (4 - n))).subtract(offset);
+        } else {
+            BigDecimal span = max.subtract(min);
+            if (span.compareTo(BigDecimal.valueOf(40)) >= 0) {
+                value = min.add(BigDecimal.valueOf(10L * n)).add(offset);
+            } else if (isIntegral()) {
+                BigDecimal step = span.divideToIntegralValue(BigDecimal.valueOf(4)).max(BigDecimal.ONE);
+                value = min.add(step.multiply(BigDecimal.valueOf(n - 1L))).min(max);
+            } else {
+                value = min.add(span.multiply(BigDecimal.valueOf(n)).divide(BigDecimal.valueOf(4), 2, java.math.RoundingMode.DOWN));
+            }
         }
-        if (max != null && value.compareTo(max) > 0) {
-            value = max.subtract(BigDecimal.valueOf(n - 1L)).max(min != null ? min : max.subtract(BigDecimal.valueOf(n - 1L)));
-        }
-        return value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
+        value = value.stripTrailingZeros();
+        return value.scale() < 0 ? value.setScale(0) : value;
     }
 
     /**

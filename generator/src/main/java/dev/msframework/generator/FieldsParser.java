@@ -219,8 +219,13 @@ public final class FieldsParser {
         if (field.min != null && field.max != null && field.min.compareTo(field.max) > 0) {
             throw new DomainException(where + ": min(" + field.getMin() + ") is greater than max(" + field.getMax() + ").");
         }
-        if (field.isString() || field.isTextBlob() && field.getPattern() != null) {
-            field.sampleText(1);
+        if (field.unique && field.isIntegral() && field.min != null && field.max != null
+                && field.max.subtract(field.min).compareTo(BigDecimal.valueOf(2)) < 0) {
+            throw new DomainException(where + ": unique with min(" + field.getMin() + ") and max(" + field.getMax() + ") allows fewer than"
+                    + " 3 values; the generated tests create 3 different ones. Widen the range or drop unique.");
+        }
+        if (field.isText()) {
+            field.sampleText(3);
         }
     }
 

@@ -58,6 +58,7 @@ public final class Generator {
     private final Map<String, Object> properties;
     private final Domain domain;
     private final Map<File, String> outputs = new LinkedHashMap<>();
+    private VelocityEngine engine;
 
     /**
      * @param templates  template path (relative to the entity template root, e.g. {@code contracts/src/...}) to text
@@ -184,11 +185,13 @@ public final class Generator {
         return context;
     }
 
-    private static String evaluate(VelocityContext context, String name, String template) {
-        VelocityEngine engine = new VelocityEngine();
-        engine.setProperty("runtime.strict_mode.enable", "true");
-        engine.setProperty("space.gobbling", "lines");
-        engine.init();
+    private String evaluate(VelocityContext context, String name, String template) {
+        if (engine == null) {
+            engine = new VelocityEngine();
+            engine.setProperty("runtime.strict_mode.enable", "true");
+            engine.setProperty("space.gobbling", "lines");
+            engine.init();
+        }
         StringWriter out = new StringWriter();
         engine.evaluate(context, out, name, template);
         return out.toString();
