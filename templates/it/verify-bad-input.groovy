@@ -16,6 +16,6 @@ assert message == null || log.contains(message) : "build.log does not say: ${mes
 
 // .mvn is the invoker's own (empty) marker of the project root
 def expected = ['test.properties', 'invoker.properties', 'verify.groovy', 'build.log', '.mvn'] as Set
-def leftovers = basedir.list().findAll { !expected.contains(it) } + (new File(basedir, '.mvn').list() ?: []).collect { ".mvn/$it" }
+def leftovers = basedir.list().findAll { !expected.contains(it) && !it.endsWith('.jdl') } + (new File(basedir, '.mvn').list() ?: []).collect { ".mvn/$it" }
 assert leftovers.isEmpty() : "generation left files behind: ${leftovers}"
 return true

@@ -69,6 +69,13 @@ rules.each { key, rule ->
     }
 }
 
+// A JDL domain file (several entities) is read by archetype-data-postgres; the other archetypes model one entity so far.
+def systemDomain = System.getProperty('domain')
+if (systemDomain && props.getProperty('domain') == null) {
+    problems << "Invalid value '${systemDomain}' for property 'domain': it must be left out, ${request.archetypeArtifactId} does not read a " +
+            "JDL domain yet (archetype-data-postgres does). Example: -Dentity=Invoice -Dfields=\"number String required unique\""
+}
+
 // The domain: the fields description (JDL field syntax) parsed once, by the generator whose classes this archetype jar
 // carries (built from generator/ of the collection). It sees the archetype plugin's Velocity engine through the
 // plugin's class loader.
@@ -77,16 +84,22 @@ if (props.getProperty('fields') != null && !problems) {
     def archetypeJar = Thread.currentThread().contextClassLoader
     def loader = new URLClassLoader(archetypeJar.URLs, request.class.classLoader)
     def properties = new HashMap(props)
-    properties.putAll([groupId: request.groupId, artifactId: request.artifactId, version: request.version, 'package': request.'package'])
+    properties.putAll([groupId: request.groupId, artifactId: request.artifactId, version: request.version, 'package': request.'package',
+                       outputDirectory: request.outputDirectory])
     try {
         generator = loader.loadClass('dev.msframework.generator.Generator').fromArchetype(properties)
     } catch (Exception e) {
         if (e.class.name != 'dev.msframework.generator.DomainException') {
             throw e
         }
-        problems << "Invalid value '${props.getProperty('fields')}' for property 'fields': ${e.message}\n" +
-                "  The syntax is JDL's: declarations separated by ',', each 'name Type [validations]' (docs/properties.md). " +
-                "Example: -Dfields=\"name String required maxlength(80), price BigDecimal min(0), category Category{BOOKS|GAMES}\""
+        if (props.getProperty('domain') && props.getProperty('domain') != 'none') {
+            problems << "Invalid value '${props.getProperty('domain')}' for property 'domain': ${e.message}\n" +
+                    "  The file is JDL: entity, enum and relationship ManyToOne/OneToMany blocks (docs/properties.md). Example: -Ddomain=model.jdl"
+        } else {
+            problems << "Invalid value '${props.getProperty('fields')}' for property 'fields': ${e.message}\n" +
+                    "  The syntax is JDL's: declarations separated by ',', each 'name Type [validations]' (docs/properties.md). " +
+                    "Example: -Dfields=\"name String required maxlength(80), price BigDecimal min(0), category Category{BOOKS|GAMES}\""
+        }
     }
 }
 

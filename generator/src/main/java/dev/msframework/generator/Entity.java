@@ -108,6 +108,11 @@ public final class Entity {
         return fields.stream().filter(f -> f.getFilter() != null).toList();
     }
 
+    /** The many-to-one references: fields {@code <name>Id} holding the id of another entity. */
+    public List<Field> getReferenceFields() {
+        return fields.stream().filter(Field::isReference).toList();
+    }
+
     public List<Field> getUniqueFields() {
         return fields.stream().filter(Field::isUnique).toList();
     }
@@ -142,8 +147,9 @@ public final class Entity {
         return fields.stream().filter(Field::isTemporal).findFirst().orElse(null);
     }
 
-    /** The field an example or a line of text shows first: the first String, or else the first field. */
+    /** The field an example or a line of text shows first: the first String, or else the first field that is not a reference. */
     public Field getTitleField() {
-        return fields.stream().filter(Field::isString).findFirst().orElse(fields.get(0));
+        return fields.stream().filter(Field::isString).findFirst()
+                .orElse(fields.stream().filter(f -> !f.isReference()).findFirst().orElse(fields.get(0)));
     }
 }

@@ -31,6 +31,10 @@ public final class Field {
     BigDecimal max;
     String pattern;
     private Entity entity;
+    /** A reference's target entity and its name ({@code customer} for the field {@code customerId}). */
+    private String targetName;
+    private Entity target;
+    private String referenceName;
 
     Field(String name, FieldType type, EnumType enumType) {
         this.name = name;
@@ -40,6 +44,47 @@ public final class Field {
 
     void setEntity(Entity entity) {
         this.entity = entity;
+    }
+
+    /** A reference named {@code name} (the field is {@code <name>Id}) to the entity {@code target}. */
+    static Field reference(String name, String targetName, boolean required) {
+        Field field = new Field(name + "Id", FieldType.REFERENCE, null);
+        field.referenceName = name;
+        field.targetName = targetName;
+        field.required = required;
+        return field;
+    }
+
+    void resolveTarget(Entity target) {
+        this.target = target;
+    }
+
+    /** The entity the field belongs to. */
+    public Entity getEntity() {
+        return entity;
+    }
+
+    public boolean isReference() {
+        return type == FieldType.REFERENCE;
+    }
+
+    /** The entity a reference points to; null for other fields. */
+    public Entity getTarget() {
+        return target;
+    }
+
+    String getTargetName() {
+        return targetName;
+    }
+
+    /** {@code customer} for the reference field {@code customerId}. */
+    public String getReferenceName() {
+        return referenceName;
+    }
+
+    /** The foreign key constraint's name, {@code fk__<table>__<column>}: deleting what it points to is a 409. */
+    public String getForeignKey() {
+        return "fk__" + entity.getTableName() + "__" + getColumnName();
     }
 
     // ----- names -----
@@ -82,7 +127,7 @@ public final class Field {
 
     /** The type as the description wrote it: {@code String}, {@code Category{BOOKS|GAMES}}. */
     public String getJdlType() {
-        return type == FieldType.ENUM ? enumType.getName() : type.jdl;
+        return type == FieldType.ENUM ? enumType.getName() : type == FieldType.REFERENCE ? targetName : type.jdl;
     }
 
     public String getJavaType() {
@@ -323,7 +368,7 @@ public final class Field {
 
     /** {@code equal} (enums, booleans), {@code range} (numbers, dates, instants) or null: no filter. */
     public String getFilter() {
-        if (isEnum() || isBoolean()) {
+        if (isEnum() || isBoolean() || isReference()) {
             return "equal";
         }
         if (isNumber() || isTemporal()) {
@@ -348,6 +393,7 @@ public final class Field {
             case BOOLEAN -> "^(true|false)$";
             case INTEGER -> "^-?\\d{1,9}$";
             case LONG -> "^-?\\d{1,18}$";
+            case REFERENCE -> "^\\d{1,18}$";
             case BIG_DECIMAL, DOUBLE -> "^-?\\d{1,15}(\\.\\d{1,6})?$";
             case LOCAL_DATE -> "^\\d{4}-\\d{2}-\\d{2}$";
             case INSTANT -> "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?Z$";
@@ -362,6 +408,7 @@ public final class Field {
             case ENUM -> "one of " + enumType.getValueList();
             case BOOLEAN -> "true or false";
             case INTEGER, LONG -> "a whole number";
+            case REFERENCE -> "the id of a " + Names.words(targetName);
             case BIG_DECIMAL, DOUBLE -> "a number like 12.5";
             case LOCAL_DATE -> "a date like 2030-12-31";
             case INSTANT -> "an instant like 2030-12-31T23:59:00Z";
@@ -375,7 +422,7 @@ public final class Field {
             case ENUM -> enumType.getName() + ".valueOf(" + variable + ")";
             case BOOLEAN -> "Boolean.valueOf(" + variable + ")";
             case INTEGER -> "Integer.valueOf(" + variable + ")";
-            case LONG -> "Long.valueOf(" + variable + ")";
+            case LONG, REFERENCE -> "Long.valueOf(" + variable + ")";
             case BIG_DECIMAL -> "new BigDecimal(" + variable + ")";
             case DOUBLE -> "Double.valueOf(" + variable + ")";
             case LOCAL_DATE -> "LocalDate.parse(" + variable + ")";
@@ -393,6 +440,7 @@ public final class Field {
             case BOOLEAN -> String.valueOf(n % 2 == 1);
             case INTEGER, LONG -> sampleNumber(n).toPlainString();
             case BIG_DECIMAL, DOUBLE -> sampleNumber(n).toPlainString() + "d";
+            case REFERENCE -> n + "L";
         };
     }
 
@@ -400,6 +448,7 @@ public final class Field {
     public String sampleMatch(int n) {
         return switch (type) {
             case BIG_DECIMAL, DOUBLE -> sampleNumber(n).toPlainString() + "f";
+            case REFERENCE -> String.valueOf(n);
             default -> sample(n);
         };
     }
@@ -415,6 +464,7 @@ public final class Field {
             case INSTANT -> "2030-01-" + (n < 10 ? "0" : "") + n + "T10:15:30Z";
             case UUID -> "00000000-0000-4000-8000-" + String.format("%012d", n);
             case ENUM -> enumType.getValues().get((n - 1) % enumType.getValues().size());
+            case REFERENCE -> String.valueOf(n);
         };
     }
 
@@ -517,6 +567,7 @@ public final class Field {
             case LOCAL_DATE -> out.add(new Invalid("\"2030-02-30\"", "a calendar date"));
             case INSTANT -> out.add(new Invalid("\"2030-13-01T00:00:00Z\"", "an instant"));
             case UUID -> out.add(new Invalid("\"not-a-uuid\"", "a UUID"));
+            case REFERENCE -> out.add(new Invalid("\"twelve\"", "an id"));
             default -> { }
         }
         if (isBigDecimal()) {

@@ -17,7 +17,9 @@ public enum FieldType {
     LOCAL_DATE("LocalDate", "LocalDate", "java.time.LocalDate", "date"),
     INSTANT("Instant", "Instant", "java.time.Instant", "timestamp with time zone"),
     UUID("UUID", "UUID", "java.util.UUID", "uuid"),
-    ENUM("enum", null, null, "varchar");
+    ENUM("enum", null, null, "varchar"),
+    /** A many-to-one reference to another entity: its id. */
+    REFERENCE("reference", "Long", null, "bigint");
 
     /** The JDL names of the scalar types, in the order the documentation lists them. */
     public static final String NAMES = "String, TextBlob, Integer, Long, BigDecimal, Double, Boolean, LocalDate, Instant, UUID";
@@ -35,12 +37,12 @@ public enum FieldType {
     }
 
     static Optional<FieldType> ofJdl(String name) {
-        return Arrays.stream(values()).filter(t -> t != ENUM && t.jdl.equals(name)).findFirst();
+        return Arrays.stream(values()).filter(t -> t != ENUM && t != REFERENCE && t.jdl.equals(name)).findFirst();
     }
 
     /** A JDL type name written in another case (e.g. "string" or "localdate"), for a helpful message. */
     static Optional<FieldType> ofJdlIgnoringCase(String name) {
-        return Arrays.stream(values()).filter(t -> t != ENUM && t.jdl.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))).findFirst();
+        return Arrays.stream(values()).filter(t -> t != ENUM && t != REFERENCE && t.jdl.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))).findFirst();
     }
 
     boolean isText() {

@@ -36,6 +36,8 @@ public final class Generator {
 
     public static final String TEMPLATES = "META-INF/msframework/entity/";
     static final String MACROS = "macros.vm";
+    /** The value of {@code domain} that means: no JDL file, the entity is {@code entity} with {@code fields}. */
+    public static final String NO_DOMAIN = "none";
 
     /** The pieces each archetype renders into the module it generates on its own. */
     static final Map<String, List<String>> ARCHETYPE_PIECES = Map.of(
@@ -57,6 +59,8 @@ public final class Generator {
     private final Map<String, String> templates;
     private final Map<String, Object> properties;
     private final Domain domain;
+    /** Whether the domain comes from a JDL file ({@code domain}) rather than {@code entity} and {@code fields}. */
+    private boolean fromJdl;
     private final Map<File, String> outputs = new LinkedHashMap<>();
     private VelocityEngine engine;
 
@@ -67,9 +71,32 @@ public final class Generator {
     public Generator(Map<String, String> templates, Map<String, ?> properties) {
         this.templates = new TreeMap<>(templates);
         this.properties = new HashMap<>(properties);
-        String entity = String.valueOf(properties.get("entity"));
-        String plural = String.valueOf(properties.get("entityPlural"));
-        this.domain = new Domain(List.of(FieldsParser.parseEntity(entity, plural, (String) properties.get("fields"))));
+        Object domainFile = properties.get("domain");
+        if (domainFile != null && !domainFile.toString().isBlank() && !domainFile.toString().equals(NO_DOMAIN)) {
+            this.fromJdl = true;
+            this.domain = new Domain(JdlParser.parse(readDomain(domainFile.toString(), properties)).entities());
+        } else {
+            String entity = String.valueOf(properties.get("entity"));
+            String plural = String.valueOf(properties.get("entityPlural"));
+            this.domain = new Domain(List.of(FieldsParser.parseEntity(entity, plural, (String) properties.get("fields"))));
+        }
+    }
+
+    /** The JDL file {@code path}: as given (absolute, or relative to the current directory), else relative to the output directory. */
+    static String readDomain(String path, Map<String, ?> properties) {
+        File file = new File(path);
+        if (!file.isAbsolute() && !file.isFile() && properties.get("outputDirectory") != null) {
+            file = new File(String.valueOf(properties.get("outputDirectory")), path);
+        }
+        if (!file.isFile()) {
+            throw new DomainException("The domain file '" + path + "' does not exist (looked for " + new File(path).getAbsolutePath()
+                    + (properties.get("outputDirectory") != null ? " and " + file.getAbsolutePath() : "") + ").");
+        }
+        try {
+            return Files.readString(file.toPath(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new DomainException("The domain file '" + path + "' cannot be read: " + e.getMessage());
+        }
     }
 
     /** The generator with the templates of the archetype jar (or class directory) this class was loaded from. */
@@ -98,11 +125,17 @@ public final class Generator {
                 continue;
             }
             String relative = template.getKey().substring(piece.length() + 1);
-            for (Entity entity : domain.getEntities()) {
+            // a template without an entity token is rendered once (for the primary entity; it may iterate $domain)
+            boolean perEntity = relative.contains("__entity__") || relative.contains("__entityPlural__") || relative.contains("__enum__")
+                    || relative.contains("__dateField__");
+            java.util.Set<String> enumsDone = new java.util.HashSet<>();
+            for (Entity entity : perEntity ? domain.getEntities() : List.of(domain.getPrimary())) {
                 if (relative.contains("__dateField__") && entity.getDateField() == null) {
                     continue;
                 }
-                List<EnumType> enums = relative.contains("__enum__") ? entity.getEnums() : java.util.Collections.singletonList(null);
+                List<EnumType> enums = relative.contains("__enum__")
+                        ? entity.getEnums().stream().filter(e -> enumsDone.add(e.getName())).toList()
+                        : java.util.Collections.singletonList(null);
                 for (EnumType enumType : enums) {
                     String path = relative.replace("__entityPlural__", entity.getPlural()).replace("__entity__", entity.getName());
                     if (entity.getDateField() != null) {
@@ -174,7 +207,7 @@ public final class Generator {
         context.put("resourcePath", entity.getResourcePath());
         context.put("tableName", entity.getTableName());
         context.put("eventPrefix", entity.getEventPrefix());
-        if (entity != domain.getPrimary() || !properties.containsKey("activityPath")) {
+        if (fromJdl || entity != domain.getPrimary() || !properties.containsKey("activityPath")) {
             context.put("activityPath", entity.getEventPrefix() + "-activities");
         }
         context.put("model", entity);

@@ -65,10 +65,10 @@ public final class JdlParser {
             }
         }
         List<Reference> references = new ArrayList<>();
-        List<Entity> entities = new ArrayList<>();
+        Map<String, List<Field>> fieldsOf = new LinkedHashMap<>();
         for (Block b : blocks) {
             if (b.keyword.equals("entity")) {
-                entities.add(entityOf(b, enums, entityNames, references));
+                fieldsOf.put(b.name, fieldsOf(b, enums, entityNames, references));
             }
         }
         for (Block b : blocks) {
@@ -76,7 +76,7 @@ public final class JdlParser {
                 relationships(b, entityNames, references);
             }
         }
-        if (entities.isEmpty()) {
+        if (fieldsOf.isEmpty()) {
             throw new DomainException("The JDL declares no entity: write at least one 'entity Name { field Type, ... }'.");
         }
         Set<String> seen = new HashSet<>();
@@ -84,15 +84,53 @@ public final class JdlParser {
             if (!seen.add(r.getFrom() + "." + r.getName())) {
                 throw error(r.getLine(), "entity " + r.getFrom() + " has two references named '" + r.getName() + "'");
             }
-            Entity from = entities.stream().filter(e -> e.getName().equals(r.getFrom())).findFirst().orElseThrow();
-            if (from.getFields().stream().anyMatch(f -> f.getName().equals(r.getName()) || f.getName().equals(r.getName() + "Id"))) {
+            if (fieldsOf.get(r.getFrom()).stream().anyMatch(f -> f.getName().equals(r.getName()) || f.getName().equals(r.getName() + "Id"))) {
                 throw error(r.getLine(), "entity " + r.getFrom() + " has a field named like its reference '" + r.getName() + "'");
+            }
+            if (Names.JAVA_KEYWORDS.contains(r.getName()) || !r.getName().matches("^[a-z][A-Za-z0-9]*$")) {
+                throw error(r.getLine(), "reference '" + r.getName() + "' of entity " + r.getFrom() + ": a reference name is a lowerCamelCase"
+                        + " Java name, e.g. customer");
+            }
+            if (r.isRequired() && r.getFrom().equals(r.getTo())) {
+                throw error(r.getLine(), "entity " + r.getFrom() + " cannot require a reference to itself (the first one could never be"
+                        + " created); drop 'required'");
+            }
+            fieldsOf.get(r.getFrom()).add(Field.reference(r.getName(), r.getTo(), r.isRequired()));
+        }
+        requiredCycles(references);
+        List<Entity> entities = new ArrayList<>();
+        fieldsOf.forEach((name, fields) -> entities.add(new Entity(name, Names.plural(name), fields)));
+        for (Entity e : entities) {
+            for (Field f : e.getReferenceFields()) {
+                f.resolveTarget(entities.stream().filter(t -> t.getName().equals(f.getTargetName())).findFirst().orElseThrow());
             }
         }
         return new ParsedDomain(entities, enums, references);
     }
 
-    private Entity entityOf(Block b, Map<String, EnumType> enums, Set<String> entityNames, List<Reference> references) {
+    /** Required references that go round in a circle: none of those entities could be created first. */
+    private static void requiredCycles(List<Reference> references) {
+        for (Reference start : references) {
+            if (start.isRequired() && reaches(references, start.getTo(), start.getFrom(), new HashSet<>())) {
+                throw error(start.getLine(), "the required references starting at " + start.getFrom() + "." + start.getName()
+                        + " go round in a circle: no entity of it could be created first; make one of them optional");
+            }
+        }
+    }
+
+    /** Whether {@code from} leads to {@code goal} through required references. */
+    private static boolean reaches(List<Reference> references, String from, String goal, Set<String> visited) {
+        if (from.equals(goal)) {
+            return true;
+        }
+        if (!visited.add(from)) {
+            return false;
+        }
+        return references.stream().filter(r -> r.isRequired() && r.getFrom().equals(from))
+                .anyMatch(r -> reaches(references, r.getTo(), goal, visited));
+    }
+
+    private List<Field> fieldsOf(Block b, Map<String, EnumType> enums, Set<String> entityNames, List<Reference> references) {
         if (b.header != null && !b.header.isBlank()) {
             throw error(b.line, "entity " + b.name + " " + b.header.trim() + ": a table name in parentheses is not supported (the table"
                     + " is the plural in snake_case); " + SUPPORTED);
@@ -139,7 +177,7 @@ public final class JdlParser {
         if (fields.isEmpty()) {
             throw error(b.line, "entity " + b.name + " has no fields: declare at least one, e.g. name String required");
         }
-        return new Entity(b.name, Names.plural(b.name), fields);
+        return fields;
     }
 
     private EnumType enumOf(Block b, Map<String, EnumType> enums) {

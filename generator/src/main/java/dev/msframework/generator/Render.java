@@ -33,7 +33,7 @@ public final class Render {
         }
         Map<String, String> templates = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root)) {
-            files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("README.md")).forEach(p -> {
+            files.filter(Files::isRegularFile).filter(p -> !root.relativize(p).toString().equals("README.md")).forEach(p -> {
                 try {
                     templates.put(root.relativize(p).toString().replace(File.separatorChar, '/'), Files.readString(p));
                 } catch (IOException e) {

@@ -49,6 +49,16 @@ class JdlParserTest {
         assertEquals("Category", product.getFields().get(3).getJavaType());
         assertEquals("Orders", domain.entities().get(2).getPlural());
         assertEquals("[Order.product -> Product (required), Order.customer -> Customer (required)]", domain.references().toString());
+        Entity order = domain.entities().get(2);
+        assertEquals(List.of("placedAt", "status", "productId", "customerId"), order.getFields().stream().map(Field::getName).toList());
+        Field customer = order.getFields().get(3);
+        assertEquals("Customer", customer.getTarget().getName());
+        assertEquals("customer_id bigint not null", customer.getSqlDefinition());
+        assertEquals("fk__orders__customer_id", customer.getForeignKey());
+        assertEquals(List.of("customerId"), customer.getFilterParams());
+        Domain d = new Domain(domain.entities());
+        assertEquals(List.of("Customer", "Product", "Order"), d.getOrderedEntities().stream().map(Entity::getName).toList());
+        assertEquals(List.of(customer), d.referencesTo(domain.entities().get(0)));
         assertEquals(19, domain.references().get(0).getLine());
         assertEquals(23, domain.references().get(1).getLine());
     }
@@ -85,6 +95,8 @@ class JdlParserTest {
             "enum A { X }\\nentity A { n String };                          enum A has the name of an entity",
             "entity String { n String };                                   entity 'String': an entity name",
             "entity A { b B unique }\\nentity B { n String };              only 'required' applies to a reference",
+            "entity A { n String, parent A required };                      cannot require a reference to itself",
+            "entity A { n String, b B required }\\nentity B { n String, a A required }; line 1: the required references starting at A.b go round in a circle",
             "entity A { n String }\\nentity B { n String }\\nrelationship ManyToOne { A{b} to B, A{b} to B }; line 3: entity A has two references named 'b'",
     })
     void rejectsWithLineAndConstruct(String jdl, String message) {

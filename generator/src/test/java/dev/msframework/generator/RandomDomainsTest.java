@@ -43,7 +43,7 @@ class RandomDomainsTest {
     void everyDescriptionRendersAndItsSamplesKeepItsValidations(long seed, @TempDir Path project) throws IOException {
         String fields = description(new Random(seed));
         Map<String, String> properties = new HashMap<>(Map.of("package", "com.acme.random", "entity", "Thing",
-                "entityPlural", "Things", "appName", "random", "artifactId", "random", "fields", fields));
+                "entityPlural", "Things", "appName", "random", "artifactId", "random", "version", "1.0.0-SNAPSHOT", "fields", fields));
         Generator generator = new Generator(templates(), properties);
         for (Map.Entry<String, List<String>> module : Generator.MODULE_PIECES.entrySet()) {
             for (String piece : module.getValue()) {
@@ -135,7 +135,7 @@ class RandomDomainsTest {
         Path root = Path.of("..", "templates", "entity");
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path p : files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("README.md")).toList()) {
+            for (Path p : files.filter(Files::isRegularFile).filter(p -> !root.relativize(p).toString().equals("README.md")).toList()) {
                 out.put(root.relativize(p).toString().replace(File.separatorChar, '/'), Files.readString(p));
             }
         }

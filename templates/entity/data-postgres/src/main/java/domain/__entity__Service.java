@@ -67,6 +67,9 @@ public class ${entity}Service {
 
     @Transactional
     public ${entity}Dto create(${entity}CreateRequest request) {
+#foreach($f in $model.referenceFields)
+        exists("${f.name}", request.${f.name}() == null || ${f.target.name}.findById(request.${f.name}()) != null, "${f.target.label}");
+#end
         ${entity} ${entityVar} = new ${entity}();
         ${entityVar}.set(request);
         ${entityVar}.persistAndFlush();
@@ -81,6 +84,9 @@ public class ${entity}Service {
                     + " was sent, the current version is " + ${entityVar}.version + ". Read it again and retry.",
                     Response.Status.CONFLICT);
         }
+#foreach($f in $model.referenceFields)
+        exists("${f.name}", request.${f.name}() == null || ${f.target.name}.findById(request.${f.name}()) != null, "${f.target.label}");
+#end
         ${entityVar}.set(request);
         // flush now so that a concurrent update or a duplicate value surfaces here (409)
         ${entityVar}.flush();
@@ -90,6 +96,10 @@ public class ${entity}Service {
     @Transactional
     public void delete(long id) {
         find(id).delete();
+#if(!$domain.referencesTo($model).isEmpty())
+        // flush now so that a ${entity} still referenced surfaces here as a foreign key violation (409)
+        ${entity}.flush();
+#end
     }
 
     private static ${entity} find(long id) {
@@ -113,6 +123,16 @@ public class ${entity}Service {
         }
     }
 
+#if(!$model.referenceFields.isEmpty())
+    /** A reference to an entity that does not exist is a 400 naming the field. */
+    private static void exists(String field, boolean exists, String what) {
+        if (!exists) {
+            throw new WebApplicationException(Problem.invalid("The request refers to a " + what + " that does not exist.", ${entity}Api.PATH,
+                    List.of(new Problem.FieldError(field, "must be the id of an existing " + what))).toResponse());
+        }
+    }
+
+#end
     /** {@code "name,desc"} to a Panache sort; the contract has already checked the field name. */
     private static Sort sortOf(String sort) {
         String[] parts = sort.split(",");

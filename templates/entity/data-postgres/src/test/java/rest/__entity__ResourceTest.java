@@ -1,3 +1,7 @@
+## In this test a reference holds the id of an entity made for the test (make<Target>(n)); other fields their samples.
+#macro(expect $f $n)#if($f.reference)(int) make${f.target.name}($n)#else${f.sampleMatch($n)}#end#end
+#macro(param $f $n)#if($f.reference)String.valueOf(make${f.target.name}($n))#else"${f.sampleText($n)}"#end#end
+#set($linked = !$model.referenceFields.isEmpty() || !$domain.referencesTo($model).isEmpty())
 package ${package}.rest;
 
 import static io.restassured.RestAssured.given;
@@ -15,6 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+#if($linked)
+import java.util.LinkedHashMap;
+#end
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +32,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
+#if($linked)
+#foreach($e in $domain.entities)
+import ${package}.contract.${e.name}Api;
+#end
+#else
 import ${package}.contract.${entity}Api;
+#end
 
 /**
  * The ${entity} API end to end against a real PostgreSQL, derived from the entity's fields: every field read back,
@@ -38,8 +51,56 @@ class ${entity}ResourceTest {
     static final String PATH = "/api/v1/${resourcePath}";
 
     private final List<Long> created = new ArrayList<>();
+#if($linked)
+    /** The other entities made for this test, by "<Entity>:<n>", in the order they were made; deleted after it. */
+    private final Map<String, Long> made = new LinkedHashMap<>();
+    private final Map<String, String> madeAt = new LinkedHashMap<>();
+
+    /** A valid body: the sample values number {@code n} (1, 2 or 3) of every field, references to entities made for the test. */
+    private Map<String, Object> valid(int n) {
+        return ${model.var}Body(n);
+    }
+#foreach($e in $domain.entities)
+
+    /** A valid ${e.name}: its sample values number {@code n}, references to entities made for the test. */
+    private Map<String, Object> ${e.var}Body(int n) {
+        Map<String, Object> body = new HashMap<>();
+        switch (n) {
+#foreach($n in [1..3])
+#if($n < 3)#set($label = "case $n")#else#set($label = "default")#end
+            $label -> {
+#foreach($f in $e.fields)
+#if($f.reference)
+                body.put("${f.name}", make${f.target.name}($n));
+#else
+                body.put("${f.name}", ${f.sample($n)});
+#end
+#end
+            }
+#end
+        }
+        return body;
+    }
+#if(!$domain.referencesTo($e).isEmpty())
+
+    /** A ${e.name} made for this test (one per {@code n}); deleted after it. */
+    private long make${e.name}(int n) {
+        String key = "${e.name}:" + n;
+        if (!made.containsKey(key)) {
+            Map<String, Object> body = ${e.var}Body(n);
+            long id = given().contentType(ContentType.JSON).body(body).post(${e.name}Api.PATH).then().statusCode(201)
+                    .extract().jsonPath().getLong("id");
+            made.put(key, id);
+            madeAt.put(key, ${e.name}Api.PATH);
+        }
+        return made.get(key);
+    }
+#end
+#end
+#else
 
 #validBodies()
+#end
 
     @Test
     void createsReadsUpdatesAndDeletes() {
@@ -48,19 +109,19 @@ class ${entity}ResourceTest {
                 .body("createdAt", notNullValue())
                 .body("version", equalTo(0));
 #foreach($f in $fields)
-        createdResponse.body("${f.name}", equalTo(${f.sampleMatch(1)}));
+        createdResponse.body("${f.name}", equalTo(#expect($f 1)));
 #end
         long id = createdResponse.extract().jsonPath().getLong("id");
 
         ValidatableResponse read = given().get(PATH + "/" + id).then().statusCode(200).body("id", equalTo((int) id));
 #foreach($f in $fields)
-        read.body("${f.name}", equalTo(${f.sampleMatch(1)}));
+        read.body("${f.name}", equalTo(#expect($f 1)));
 #end
 
         ValidatableResponse updated = given().contentType(ContentType.JSON).body(withVersion(valid(2), 0))
                 .put(PATH + "/" + id).then().statusCode(200).body("version", equalTo(1));
 #foreach($f in $fields)
-        updated.body("${f.name}", equalTo(${f.sampleMatch(2)}));
+        updated.body("${f.name}", equalTo(#expect($f 2)));
 #end
 
         given().delete(PATH + "/" + id).then().statusCode(204);
@@ -156,8 +217,8 @@ class ${entity}ResourceTest {
 #foreach($f in $model.filterFields)
 #if($f.filter == "equal")
 
-        given().queryParam("${f.name}", "${f.sampleText(1)}").queryParam("size", 100).get(PATH).then().statusCode(200)
-                .body("items.${f.name}", everyItem(equalTo(${f.sampleMatch(1)})))
+        given().queryParam("${f.name}", #param($f 1)).queryParam("size", 100).get(PATH).then().statusCode(200)
+                .body("items.${f.name}", everyItem(equalTo(#expect($f 1))))
                 .body("items.id", hasItem(first));
 #else
 
@@ -179,6 +240,36 @@ class ${entity}ResourceTest {
                 .body("items", hasSize(0));
     }
 
+#if(!$model.referenceFields.isEmpty())
+    @Test
+    void aReferenceToNothingIsA400NamingIt() {
+        long id = id(create(valid(1)));
+#foreach($f in $model.referenceFields)
+        Map<String, Object> unknown${f.capitalized} = valid(2);
+        unknown${f.capitalized}.put("${f.name}", Long.MAX_VALUE);
+        problem(given().contentType(ContentType.JSON).body(unknown${f.capitalized}).post(PATH), 400)
+                .body("errors.field", hasItem("${f.name}"));
+        problem(given().contentType(ContentType.JSON).body(withVersion(unknown${f.capitalized}, 0)).put(PATH + "/" + id), 400)
+                .body("errors.field", hasItem("${f.name}"));
+#end
+    }
+
+#end
+#foreach($r in $domain.referencesTo($model))
+    @Test
+    void deletingA${entity}That${r.entity.name}${r.capitalized}ReferencesIsA409() {
+        long id = id(create(valid(1)));
+        Map<String, Object> referencing = ${r.entity.var}Body(3);
+        referencing.put("${r.name}", id);
+        long referencingId = given().contentType(ContentType.JSON).body(referencing).post(${r.entity.name}Api.PATH).then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+        problem(given().delete(PATH + "/" + id), 409).body("detail", containsString("${r.entity.tableName}"));
+        given().delete(${r.entity.name}Api.PATH + "/" + referencingId).then().statusCode(204);
+        given().delete(PATH + "/" + id).then().statusCode(204);
+        created.remove(id);
+    }
+
+#end
     @Test
     void invalidListParametersAreRejected() {
         RestChecks.pagingOutOfBoundsIsRejected(PATH);
@@ -205,6 +296,14 @@ class ${entity}ResourceTest {
     void deleteWhatWasCreated() {
         created.forEach(id -> given().delete(PATH + "/" + id));
         created.clear();
+#if($linked)
+        List<String> keys = new ArrayList<>(made.keySet());
+        for (int i = keys.size() - 1; i >= 0; i--) {
+            given().delete(madeAt.get(keys.get(i)) + "/" + made.get(keys.get(i)));
+        }
+        made.clear();
+        madeAt.clear();
+#end
     }
 
     private ValidatableResponse create(Map<String, ?> body) {

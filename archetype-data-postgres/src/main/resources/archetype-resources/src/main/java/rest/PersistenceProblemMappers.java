@@ -19,6 +19,8 @@ public class PersistenceProblemMappers {
 
     /** Unique constraints are named {@code uq__<table>__<column>} (db/migration): the column names the field. */
     private static final Pattern UNIQUE = Pattern.compile("^uq__[a-z0-9_]+?__([a-z0-9_]+)$");
+    /** Foreign keys are named {@code fk__<table>__<column>}: a row of that table still refers to the one being deleted. */
+    private static final Pattern FOREIGN_KEY = Pattern.compile("^fk__([a-z0-9_]+?)__([a-z0-9_]+)$");
 
     @ServerExceptionMapper({ OptimisticLockException.class, StaleObjectStateException.class })
     public Response concurrentUpdate(RuntimeException e, UriInfo uri) {
@@ -35,6 +37,11 @@ public class PersistenceProblemMappers {
             String field = camelCase(unique.group(1));
             return Problem.of(409, "Another resource has the same " + field + ": it must be unique.", instance)
                     .withErrors(List.of(new Problem.FieldError(field, "must be unique"))).toResponse();
+        }
+        Matcher foreignKey = FOREIGN_KEY.matcher(name);
+        if (foreignKey.matches()) {
+            return Problem.of(409, "Rows of " + foreignKey.group(1) + " refer to it (" + foreignKey.group(1) + "." + foreignKey.group(2)
+                    + "): delete or change them first.", instance).toResponse();
         }
         return Problem.of(409, "The request conflicts with existing data (" + e.getConstraintName() + ").", instance).toResponse();
     }
