@@ -137,42 +137,36 @@ public final class JdlParser {
         }
         List<Field> fields = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        int line = b.bodyLine;
-        for (String rawLine : b.body.split("\n", -1)) {
-            for (String declaration : FieldsParser.split(rawLine, ',')) {
-                String d = declaration.trim();
-                if (d.isEmpty()) {
-                    continue;
-                }
-                String where = "entity " + b.name;
-                if (d.startsWith("@")) {
-                    throw error(line, where + ": the annotation '" + d.split("\\s+")[0] + "' is not supported; " + SUPPORTED);
-                }
-                List<String> tokens = FieldsParser.split(d, ' ');
-                tokens.removeIf(String::isBlank);
-                if (tokens.size() >= 2 && entityNames.contains(tokens.get(1))) {
-                    boolean required = false;
-                    for (String t : tokens.subList(2, tokens.size())) {
-                        if (!t.equals("required")) {
-                            throw error(line, where + ", reference '" + tokens.get(0) + "': only 'required' applies to a reference ('"
-                                    + t + "' was given)");
-                        }
-                        required = true;
-                    }
-                    references.add(new Reference(b.name, tokens.get(0), tokens.get(1), required, line));
-                    continue;
-                }
-                try {
-                    Field f = FieldsParser.parseField(d, enums);
-                    if (!names.add(f.getName())) {
-                        throw new DomainException("Field '" + f.getName() + "' is declared twice: every field name must be unique.");
-                    }
-                    fields.add(f);
-                } catch (DomainException e) {
-                    throw error(line, where + ": " + e.getMessage());
-                }
+        for (Declaration declaration : declarations(b)) {
+            int line = declaration.line();
+            String d = declaration.text();
+            String where = "entity " + b.name;
+            if (d.startsWith("@")) {
+                throw error(line, where + ": the annotation '" + d.split("\\s+")[0] + "' is not supported; " + SUPPORTED);
             }
-            line++;
+            List<String> tokens = FieldsParser.split(d, ' ');
+            tokens.removeIf(String::isBlank);
+            if (tokens.size() >= 2 && entityNames.contains(tokens.get(1))) {
+                boolean required = false;
+                for (String t : tokens.subList(2, tokens.size())) {
+                    if (!t.equals("required")) {
+                        throw error(line, where + ", reference '" + tokens.get(0) + "': only 'required' applies to a reference ('"
+                                + t + "' was given)");
+                    }
+                    required = true;
+                }
+                references.add(new Reference(b.name, tokens.get(0), tokens.get(1), required, line));
+                continue;
+            }
+            try {
+                Field f = FieldsParser.parseField(d, enums);
+                if (!names.add(f.getName())) {
+                    throw new DomainException("Field '" + f.getName() + "' is declared twice: every field name must be unique.");
+                }
+                fields.add(f);
+            } catch (DomainException e) {
+                throw error(line, where + ": " + e.getMessage());
+            }
         }
         if (fields.isEmpty()) {
             throw error(b.line, "entity " + b.name + " has no fields: declare at least one, e.g. name String required");
@@ -218,40 +212,52 @@ public final class JdlParser {
             throw error(b.line, "relationship " + kind + " is not supported; " + SUPPORTED
                     + " (model a ManyToMany with an entity that holds two ManyToOne references)");
         }
+        for (Declaration declaration : declarations(b)) {
+            int line = declaration.line();
+            String d = declaration.text();
+            String[] sides = d.split("\\s+to\\s+");
+            if (sides.length != 2) {
+                throw error(line, "relationship " + kind + ": '" + d + "' is not 'From{field} to To'");
+            }
+            Matcher left = SIDE.matcher(sides[0].trim());
+            Matcher right = SIDE.matcher(sides[1].trim());
+            if (!left.matches() || !right.matches()) {
+                throw error(line, "relationship " + kind + ": '" + d + "' is not 'From{field} to To{field}'");
+            }
+            for (Matcher side : List.of(left, right)) {
+                if (!entityNames.contains(side.group(1))) {
+                    throw error(line, "relationship " + kind + " names entity '" + side.group(1) + "', which is not declared");
+                }
+                String options = side.group(3) == null ? "" : side.group(3).trim();
+                if (!options.isEmpty() && !options.equals("required")) {
+                    throw error(line, "relationship " + kind + ": only 'required' is supported after a field name ('" + options + "')");
+                }
+            }
+            // ManyToOne: the left side holds the reference; OneToMany: the right side does
+            Matcher holder = kind.equals("ManyToOne") ? left : right;
+            Matcher target = kind.equals("ManyToOne") ? right : left;
+            String name = holder.group(2) != null ? holder.group(2) : Names.decapitalize(target.group(1));
+            boolean required = holder.group(3) != null && holder.group(3).contains("required");
+            references.add(new Reference(holder.group(1), name, target.group(1), required, line));
+        }
+    }
+
+    private record Declaration(int line, String text) {
+    }
+
+    /** The declarations of a block's body, separated by ',' or new lines (outside parentheses and braces), with their lines. */
+    private static List<Declaration> declarations(Block b) {
+        List<Declaration> out = new ArrayList<>();
         int line = b.bodyLine;
         for (String rawLine : b.body.split("\n", -1)) {
             for (String declaration : FieldsParser.split(rawLine, ',')) {
-                String d = declaration.trim();
-                if (d.isEmpty()) {
-                    continue;
+                if (!declaration.isBlank()) {
+                    out.add(new Declaration(line, declaration.trim()));
                 }
-                String[] sides = d.split("\\s+to\\s+");
-                if (sides.length != 2) {
-                    throw error(line, "relationship " + kind + ": '" + d + "' is not 'From{field} to To'");
-                }
-                Matcher left = SIDE.matcher(sides[0].trim());
-                Matcher right = SIDE.matcher(sides[1].trim());
-                if (!left.matches() || !right.matches()) {
-                    throw error(line, "relationship " + kind + ": '" + d + "' is not 'From{field} to To{field}'");
-                }
-                for (Matcher side : List.of(left, right)) {
-                    if (!entityNames.contains(side.group(1))) {
-                        throw error(line, "relationship " + kind + " names entity '" + side.group(1) + "', which is not declared");
-                    }
-                    String options = side.group(3) == null ? "" : side.group(3).trim();
-                    if (!options.isEmpty() && !options.equals("required")) {
-                        throw error(line, "relationship " + kind + ": only 'required' is supported after a field name ('" + options + "')");
-                    }
-                }
-                // ManyToOne: the left side holds the reference; OneToMany: the right side does
-                Matcher holder = kind.equals("ManyToOne") ? left : right;
-                Matcher target = kind.equals("ManyToOne") ? right : left;
-                String name = holder.group(2) != null ? holder.group(2) : Names.decapitalize(target.group(1));
-                boolean required = holder.group(3) != null && holder.group(3).contains("required");
-                references.add(new Reference(holder.group(1), name, target.group(1), required, line));
             }
             line++;
         }
+        return out;
     }
 
     // ----- blocks -----
