@@ -70,10 +70,10 @@ rules.each { key, rule ->
 }
 
 // A JDL domain file (several entities) is read by archetype-data-postgres; the other archetypes model one entity so far.
-def systemDomain = System.getProperty('domain')
+def systemDomain = request.mavenSession?.userProperties?.getProperty('domain') ?: System.getProperty('domain')
 if (systemDomain && props.getProperty('domain') == null) {
-    problems << "Invalid value '${systemDomain}' for property 'domain': it must be left out, ${request.archetypeArtifactId} does not read a " +
-            "JDL domain yet (archetype-data-postgres does). Example: -Dentity=Invoice -Dfields=\"number String required unique\""
+    problems << "Invalid value '${systemDomain}' for property 'domain': it must be none, ${request.archetypeArtifactId} models one entity " +
+            "(-Dentity and -Dfields); archetype-data-postgres reads a JDL domain. Example: -Ddomain=none"
 }
 
 // The domain: the fields description (JDL field syntax) parsed once, by the generator whose classes this archetype jar

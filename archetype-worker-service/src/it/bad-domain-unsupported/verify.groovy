@@ -1,0 +1,1 @@
+evaluate(new File(templatesDir, 'it/verify-bad-input.groovy'))
