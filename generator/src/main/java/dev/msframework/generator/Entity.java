@@ -60,11 +60,6 @@ public final class Entity {
         return Names.words(name);
     }
 
-    /** {@code order lines}, for messages. */
-    public String getPluralLabel() {
-        return Names.words(plural);
-    }
-
     // ----- fields -----
 
     public List<Field> getFields() {
