@@ -52,6 +52,12 @@ class RandomDomainsTest {
         }
         assertFalse(generator.write().isEmpty());
 
+        // the project's domain.jdl says the same as the description: archetype-entity reads it back
+        Entity entity = generator.getDomain().getPrimary();
+        Entity reread = JdlParser.parse(Generator.toJdl(entity, fields)).entities().get(0);
+        assertEquals(entity.getFields().stream().map(Field::getDeclaration).toList(),
+                reread.getFields().stream().map(Field::getDeclaration).toList(), () -> Generator.toJdl(entity, fields));
+
         for (Field f : generator.getDomain().getPrimary().getFields()) {
             for (int n = 1; n <= 3; n++) {
                 String text = f.sampleText(n);

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param specversion     always {@value #SPEC_VERSION}
  * @param id              unique per event; consumers use it to process each event once
  * @param source          URI reference of the producer, e.g. {@code /${appName}/api-service}
- * @param type            e.g. {@code ${eventPrefix}.created}; also the RabbitMQ routing key
+ * @param type            e.g. {@code <entity>.created}; also the RabbitMQ routing key
  * @param time            when the change happened
  * @param datacontenttype always {@code application/json}
  * @param data            the payload

@@ -39,7 +39,8 @@ import ${package}.contract.${entity}Api;
 import ${package}.contract.${entity}CreateRequest;
 import ${package}.contract.${entity}Dto;
 import ${package}.contract.${entity}UpdateRequest;
-import ${package}.event.${entity}EventPublisher;
+import ${package}.contract.event.${entity}Events;
+import ${package}.event.EventPublisher;
 import ${package}.idempotency.IdempotencyStore;
 
 /**
@@ -63,7 +64,7 @@ public class ${entity}Resource {
     ${entity}ActivityGateway activityGateway;
 
     @Inject
-    ${entity}EventPublisher events;
+    EventPublisher events;
 
     @Inject
     IdempotencyStore idempotency;
@@ -107,7 +108,7 @@ public class ${entity}Resource {
             SecurityContext security) {
         return idempotency.once(security.getUserPrincipal().getName(), idempotencyKey, request, PATH, () -> {
             ${entity}Dto created = gateway.create(request);
-            events.created(created);
+            events.publish(${entity}Events.CREATED, created);
             return Response.created(URI.create(PATH + "/" + created.id())).entity(created).build();
         });
     }
@@ -118,7 +119,7 @@ public class ${entity}Resource {
     @RolesAllowed("user")
     public ${entity}Dto update(@PathParam("id") long id, @Valid @NotNull ${entity}UpdateRequest request) {
         ${entity}Dto updated = gateway.update(id, request);
-        events.updated(updated);
+        events.publish(${entity}Events.UPDATED, updated);
         return updated;
     }
 
@@ -127,6 +128,7 @@ public class ${entity}Resource {
     @RolesAllowed("admin")
     public void delete(@PathParam("id") long id) {
         gateway.delete(id);
-        events.deleted(id);
+        // the data of a deleted event is the ${entity} with only its id
+        events.publish(${entity}Events.DELETED, ${entity}Dto.withIdOnly(id));
     }
 }

@@ -29,7 +29,8 @@ import ${package}.contract.${entity}CreateRequest;
 #end
 import ${package}.contract.${entity}Dto;
 #if( $text )
-import ${package}.event.${entity}EventPublisher;
+import ${package}.contract.event.${entity}Events;
+import ${package}.event.EventPublisher;
 #end
 import ${package}.telegram.Telegram;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -87,14 +88,14 @@ public class UpdateHandler {
     private final Subscriptions subscriptions;
     private final ${entity}Gateway gateway;
 #if( $text )
-    private final ${entity}EventPublisher events;
+    private final EventPublisher events;
 #end
     private final MeterRegistry registry;
     private final int listSize;
 
     UpdateHandler(ChatMessenger messenger, ChatRateLimiter rateLimiter, Subscriptions subscriptions,
 #if( $text )
-            ${entity}Gateway gateway, ${entity}EventPublisher events, MeterRegistry registry, BotConfig config) {
+            ${entity}Gateway gateway, EventPublisher events, MeterRegistry registry, BotConfig config) {
 #else
             ${entity}Gateway gateway, MeterRegistry registry, BotConfig config) {
 #end
@@ -233,7 +234,7 @@ public class UpdateHandler {
         } catch (RuntimeException e) {
             return unavailable(e);
         }
-        events.created(created);
+        events.publish(${entity}Events.CREATED, created);
         return "Created ${entity} " + ${entity}Summary.entry(created);
     }
 

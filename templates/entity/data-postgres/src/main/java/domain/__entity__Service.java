@@ -96,10 +96,9 @@ public class ${entity}Service {
     @Transactional
     public void delete(long id) {
         find(id).delete();
-#if(!$domain.referencesTo($model).isEmpty())
-        // flush now so that a ${entity} still referenced surfaces here as a foreign key violation (409)
+        // flush now so that a ${entity} still referenced (by an entity of today or one added later) surfaces here
+        // as a foreign key violation (409)
         ${entity}.flush();
-#end
     }
 
     private static ${entity} find(long id) {

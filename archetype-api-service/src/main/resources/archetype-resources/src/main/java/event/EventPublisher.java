@@ -23,13 +23,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 
-import ${package}.contract.${entity}Dto;
 import ${package}.contract.event.CloudEvent;
-import ${package}.contract.event.${entity}Events;
 
 /**
  * Publishes a CloudEvent after the data service confirmed a write: to the topic exchange
- * {@value ${entity}Events#EXCHANGE}, routing key = event type, persistent (delivery mode 2), broker-confirmed.
+ * {@code ${appName}.events}, routing key = event type, persistent (delivery mode 2), broker-confirmed.
  *
  * <p>Guarantee: at most once, never silently lost. The write is already committed when the event is sent,
  * so a failed publish does not fail the request; every event the broker does not confirm within
@@ -39,13 +37,13 @@ import ${package}.contract.event.${entity}Events;
  * (both tagged with the event type).
  */
 @ApplicationScoped
-public class ${entity}EventPublisher {
+public class EventPublisher {
 
     static final String SOURCE = "/${appName}/${artifactId}";
     static final String PUBLISHED = "events.published";
     static final String FAILED = "events.failed";
 
-    private static final Logger LOG = Logger.getLogger(${entity}EventPublisher.class);
+    private static final Logger LOG = Logger.getLogger(EventPublisher.class);
 
     @Inject
     @Channel("events")
@@ -66,21 +64,9 @@ public class ${entity}EventPublisher {
     private record Pending(String type, String body) {
     }
 
-    public void created(${entity}Dto ${entityVar}) {
-        publish(${entity}Events.CREATED, ${entityVar});
-    }
-
-    public void updated(${entity}Dto ${entityVar}) {
-        publish(${entity}Events.UPDATED, ${entityVar});
-    }
-
-    /** The data of a deleted event is a ${entity} with only its id. */
-    public void deleted(long id) {
-        publish(${entity}Events.DELETED, ${entity}Dto.withIdOnly(id));
-    }
-
-    void publish(String type, ${entity}Dto data) {
-        CloudEvent<${entity}Dto> event = CloudEvent.of(SOURCE, type, data);
+    /** Publishes the event {@code type} (one of an entity's {@code <Entity>Events}) carrying {@code data}. */
+    public <T> void publish(String type, T data) {
+        CloudEvent<T> event = CloudEvent.of(SOURCE, type, data);
         String body;
         try {
             body = json.writeValueAsString(event);

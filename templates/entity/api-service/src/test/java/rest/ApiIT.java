@@ -15,7 +15,7 @@ import ${package}.security.Tokens;
  * the API, and answers a fast 503 when the data services are down (the build points them at a closed port).
  */
 @QuarkusIntegrationTest
-class ${entity}ResourceIT {
+class ApiIT {
 
     static final String PATH = "/api/v1/${resourcePath}";
 

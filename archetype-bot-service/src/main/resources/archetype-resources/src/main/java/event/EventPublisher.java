@@ -11,40 +11,35 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import ${package}.contract.${entity}Dto;
 import ${package}.contract.event.CloudEvent;
-import ${package}.contract.event.${entity}Events;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 
 /**
- * Publishes ${entity} events to the exchange {@value ${entity}Events#EXCHANGE} (channel {@value #CHANNEL}):
+ * Publishes events to the exchange {@code ${appName}.events} (channel {@value #CHANNEL}):
  * a CloudEvent in structured JSON, routing key = event type, persistent, confirmed by the broker.
  */
 @ApplicationScoped
-public class ${entity}EventPublisher {
+public class EventPublisher {
 
     public static final String CHANNEL = "events";
 
-    private static final Logger LOG = Logger.getLogger(${entity}EventPublisher.class);
+    private static final Logger LOG = Logger.getLogger(EventPublisher.class);
 
     private final MutinyEmitter<byte[]> emitter;
     private final ObjectMapper mapper;
     private final String source;
 
-    ${entity}EventPublisher(@Channel(CHANNEL) MutinyEmitter<byte[]> emitter, ObjectMapper mapper,
+    EventPublisher(@Channel(CHANNEL) MutinyEmitter<byte[]> emitter, ObjectMapper mapper,
             @ConfigProperty(name = "quarkus.application.name") String service) {
         this.emitter = emitter;
         this.mapper = mapper;
         this.source = "/${appName}/" + service;
     }
 
-    /** Publishes {@code ${eventPrefix}.created}; a broker that cannot take it is logged, the ${entity} exists anyway. */
-    public void created(${entity}Dto ${entityVar}) {
-        publish(CloudEvent.of(source, ${entity}Events.CREATED, ${entityVar}));
-    }
-
-    void publish(CloudEvent<${entity}Dto> event) {
+    /** Publishes the event {@code type} carrying {@code data}; a broker that cannot take it is logged, the write stands anyway. */
+    public <T> void publish(String type, T data) {
+        CloudEvent<T> event = CloudEvent.of(source, type, data);
         OutgoingRabbitMQMetadata metadata = new OutgoingRabbitMQMetadata.Builder()
                 .withRoutingKey(event.type())
                 .withContentType(CloudEvent.CONTENT_TYPE)

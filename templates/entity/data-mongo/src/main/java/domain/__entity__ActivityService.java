@@ -83,7 +83,7 @@ public class ${entity}ActivityService {
         return new NotFoundException("${entity} activity " + id + " does not exist.");
     }
 
-    /** Field names MongoDB treats specially ({@code $op}, {@code a.b}) and unbounded nesting are refused. */
+    /** Field names MongoDB treats specially ({@code ${d}op}, {@code a.b}) and unbounded nesting are refused. */
     private static Map<String, Object> checked(Map<String, Object> details, String path, int depth) {
         if (depth > MAX_DETAILS_DEPTH) {
             throw new InvalidFieldException(path, "must not nest deeper than " + MAX_DETAILS_DEPTH + " levels");
