@@ -171,9 +171,7 @@ class Project:
         self.exchange = self.props[API]["mp.messaging.outgoing.events.exchange.name"]
         self.worker_channel, self.worker_queue, self.worker_dlq = self._incoming(WORKER)
         self.bot_channel, self.bot_queue, self.bot_dlq = self._incoming(BOT)
-        keys = self.props[WORKER][f"mp.messaging.incoming.{self.worker_channel}.routing-keys"]
-        self.event_prefix = keys.split(",")[0].split(".")[0]
-        self.event_type = f"{self.event_prefix}.created"
+        self.event_type = self._created_event_type()
         self.resource_path, self.activity_path, self.activity_entity_param = self._contract_paths()
 
     def jar(self, module):
@@ -187,6 +185,14 @@ class Project:
             raise BenchError(f"{module}: expected one incoming RabbitMQ channel, found {channels}")
         prefix = f"mp.messaging.incoming.{channels[0]}."
         return channels[0], props[prefix + "queue.name"], props[prefix + "dead-letter-queue-name"]
+
+    def _created_event_type(self):
+        """The created event of the entity the api serves (the system has one entity: the benchmarks' sample)."""
+        for source in sorted((self.root / "contracts/src/main/java").rglob("event/*Events.java")):
+            created = re.search(r'String CREATED = "([^"]+)"', source.read_text(encoding="utf-8"))
+            if created:
+                return created.group(1)
+        raise BenchError(f"cannot find the event types in {self.root}/contracts (event/*Events.java with CREATED = \"...\")")
 
     def _contract_paths(self):
         resource = activity = param = None

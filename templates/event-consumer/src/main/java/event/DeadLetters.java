@@ -66,7 +66,7 @@ public class DeadLetters {
 
     private static byte[] body(Object payload) {
         try {
-            return ${entity}EventParser.bytesOf(payload);
+            return EventParser.bytesOf(payload);
         } catch (PoisonEventException unsupported) {
             return String.valueOf(payload).getBytes(StandardCharsets.UTF_8);
         }

@@ -11,25 +11,23 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * Consumes the ${entity} events from the channel {@value #CHANNEL} (queue, bindings and dead-lettering are in
- * application.properties) on the worker pool {@value #WORKERS}, whose size is the number of events processed
- * concurrently ({@code smallrye.messaging.worker.event-workers.max-concurrency}).
+ * The service's one event consumer: the channel {@value #CHANNEL} receives every event of the exchange (queue,
+ * binding and dead-lettering are in application.properties), and {@link EventProcessor} hands each to the
+ * {@link EventHandler} of its type. It runs on the worker pool {@value #WORKERS}, whose size is the number of events
+ * processed concurrently ({@code smallrye.messaging.worker.event-workers.max-concurrency}).
  */
 @ApplicationScoped
-public class ${entity}EventConsumer {
+public class EventConsumer {
 
-    public static final String CHANNEL = "${eventPrefix}-events";
+    public static final String CHANNEL = "entity-events";
     public static final String WORKERS = "event-workers";
 
     @Inject
     EventProcessor processor;
 
-    @Inject
-    ${entity}EventHandler handler;
-
     @Incoming(CHANNEL)
     @Blocking(value = WORKERS, ordered = false)
     public CompletionStage<Void> consume(Message<?> message) {
-        return processor.process(CHANNEL, message, handler);
+        return processor.process(CHANNEL, message);
     }
 }

@@ -7,40 +7,42 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import ${package}.contract.${entity}Dto;
 import ${package}.contract.event.CloudEvent;
-import ${package}.contract.event.${entity}Events;
 
 /**
- * Reads a message body as a CloudEvent of ${entity}Events, or throws {@link PoisonEventException} saying
- * why it cannot be one. It never throws anything else, so a malformed message cannot stop a consumer.
+ * Reads a message body as a CloudEvent in two steps: {@code parse} checks the envelope (any event type), then
+ * {@code withData} reads the data as the class of the handler that takes the type. Both throw
+ * {@link PoisonEventException} saying what is wrong, never anything else, so a malformed message cannot stop a
+ * consumer. The data of every event of the system is an entity (or, for a deleted one, just its id): it must be a
+ * JSON object with an {@code id}.
  */
 @ApplicationScoped
-public class ${entity}EventParser {
+public class EventParser {
 
-    private static final TypeReference<CloudEvent<${entity}Dto>> EVENT_TYPE = new TypeReference<>() {
+    private static final TypeReference<CloudEvent<JsonNode>> ENVELOPE = new TypeReference<>() {
     };
-    private static final String TYPE_PREFIX = ${entity}Events.ALL.substring(0, ${entity}Events.ALL.length() - 1);
 
     @Inject
     ObjectMapper mapper;
 
-    public CloudEvent<${entity}Dto> parse(Object payload) {
+    /** The CloudEvent in the message body, its data still JSON. */
+    public CloudEvent<JsonNode> parse(Object payload) {
         byte[] body = bytesOf(payload);
         if (body.length == 0) {
             throw new PoisonEventException("empty message body");
         }
-        CloudEvent<${entity}Dto> event;
+        CloudEvent<JsonNode> event;
         try {
-            event = mapper.readValue(body, EVENT_TYPE);
+            event = mapper.readValue(body, ENVELOPE);
         } catch (IOException | RuntimeException e) {
-            throw new PoisonEventException("not a JSON CloudEvent of ${entity}Events: " + EventFailures.describe(e), e);
+            throw new PoisonEventException("not a JSON CloudEvent: " + EventFailures.describe(e), e);
         }
         if (event == null) {
             throw new PoisonEventException("message body is JSON null");
@@ -51,13 +53,27 @@ public class ${entity}EventParser {
         if (event.id() == null || event.id().isBlank()) {
             throw new PoisonEventException("the event has no id");
         }
-        if (event.type() == null || !event.type().startsWith(TYPE_PREFIX)) {
-            throw new PoisonEventException("event type '" + event.type() + "' is not one of " + ${entity}Events.ALL);
-        }
-        if (event.data() == null || event.data().id() == null) {
-            throw new PoisonEventException("event " + event.id() + " has no data with an id");
+        if (event.type() == null || event.type().isBlank()) {
+            throw new PoisonEventException("event " + event.id() + " has no type");
         }
         return event;
+    }
+
+    /** The event with its data read as {@code dataType}. */
+    public <T> CloudEvent<T> withData(CloudEvent<JsonNode> event, Class<T> dataType) {
+        JsonNode json = event.data();
+        if (json == null || !json.isObject() || !json.hasNonNull("id")) {
+            throw new PoisonEventException("event " + event.id() + " (" + event.type() + ") has no data with an id");
+        }
+        T data;
+        try {
+            data = mapper.treeToValue(json, dataType);
+        } catch (IOException | RuntimeException e) {
+            throw new PoisonEventException("the data of event " + event.id() + " (" + event.type() + ") is not a "
+                    + dataType.getSimpleName() + ": " + EventFailures.describe(e), e);
+        }
+        return new CloudEvent<>(event.specversion(), event.id(), event.source(), event.type(), event.time(),
+                event.datacontenttype(), data);
     }
 
     /** The raw bytes of a message payload as the connectors deliver it. */

@@ -1,6 +1,7 @@
 package ${package}.event;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -13,18 +14,22 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.reactive.messaging.rabbitmq.RabbitMQRejectMetadata;
 
-import ${package}.contract.${entity}Dto;
 import ${package}.contract.event.CloudEvent;
 
 /**
  * The delivery guarantees of every event consumer, in one place:
  * <ol>
  * <li>parse the message; a poison message goes to the dead-letter queue with the reason;</li>
+ * <li>find the handler of the event's type ({@link EventHandlers}); an event no handler takes is acknowledged and
+ * ignored (a service need not care about every entity); read the data as the handler's class (poison when it
+ * cannot be);</li>
  * <li>claim the event id in Redis; a duplicate is acknowledged without doing the work again; an event another
  * consumer holds (one that died mid-work, or a parallel redelivery) waits until that claim is done or its lease
  * has run out, without using up attempts;</li>
@@ -34,8 +39,8 @@ import ${package}.contract.event.CloudEvent;
  * </ol>
  * On shutdown an event waiting for its next attempt is returned to the queue (requeued), never dropped.
  * Metrics (tag {@code channel}): {@code events.consumed}, {@code events.succeeded}, {@code events.retried},
- * {@code events.dead.lettered}, {@code events.duplicate}, {@code events.claim.waited} and the timer
- * {@code events.processing} (tag {@code outcome}).
+ * {@code events.dead.lettered}, {@code events.duplicate}, {@code events.ignored}, {@code events.claim.waited} and
+ * the timer {@code events.processing} (tag {@code outcome}: succeeded, duplicate, ignored, dead-lettered, requeued).
  */
 @ApplicationScoped
 public class EventProcessor {
@@ -48,7 +53,10 @@ public class EventProcessor {
     private static final long CLAIM_POLL_MS = 1000;
 
     @Inject
-    ${entity}EventParser parser;
+    EventParser parser;
+
+    @Inject
+    EventHandlers handlers;
 
     @Inject
     ProcessedEvents processedEvents;
@@ -74,13 +82,20 @@ public class EventProcessor {
         stopping = true;
     }
 
-    public CompletionStage<Void> process(String channel, Message<?> message, ${entity}EventHandler handler) {
+    public CompletionStage<Void> process(String channel, Message<?> message) {
         Timer.Sample sample = Timer.start(registry);
         count("events.consumed", channel);
         String outcome = "dead-lettered";
         try {
-            CloudEvent<${entity}Dto> event = parser.parse(message.getPayload());
-            boolean processed = processWithRetries(channel, event, handler);
+            CloudEvent<JsonNode> event = parser.parse(message.getPayload());
+            Optional<EventHandler<?>> handler = handlers.find(event.type());
+            if (handler.isEmpty()) {
+                outcome = "ignored";
+                count("events.ignored", channel);
+                LOG.debugf("Event %s (%s): no handler takes this type, acknowledged and ignored", event.id(), event.type());
+                return message.ack();
+            }
+            boolean processed = processWithRetries(channel, event, handler.get());
             outcome = processed ? "succeeded" : "duplicate";
             count(processed ? "events.succeeded" : "events.duplicate", channel);
             if (!processed) {
@@ -99,7 +114,8 @@ public class EventProcessor {
     }
 
     /** @return true when the handler did the work, false for a duplicate */
-    private boolean processWithRetries(String channel, CloudEvent<${entity}Dto> event, ${entity}EventHandler handler) {
+    private <T> boolean processWithRetries(String channel, CloudEvent<JsonNode> parsed, EventHandler<T> handler) {
+        CloudEvent<T> event = parser.withData(parsed, handler.dataType());
         int attempt = 1;
         long waitedMs = 0;
         while (true) {
@@ -134,7 +150,7 @@ public class EventProcessor {
         }
     }
 
-    private boolean processOnce(CloudEvent<${entity}Dto> event, ${entity}EventHandler handler) {
+    private <T> boolean processOnce(CloudEvent<T> event, EventHandler<T> handler) {
         switch (processedEvents.claim(event.id())) {
             case DONE:
                 return false;
@@ -178,7 +194,7 @@ public class EventProcessor {
         return Duration.ofMillis(base + jitter);
     }
 
-    private void pause(Duration backoff, CloudEvent<${entity}Dto> event) {
+    private void pause(Duration backoff, CloudEvent<?> event) {
         if (stopping) {
             throw new ShuttingDown(event.id());
         }

@@ -1,8 +1,8 @@
 package ${package}.event;
 
 /**
- * A message that can never be processed, however often it is retried: not a CloudEvent, not one of ours,
- * or rejected by a data service as invalid. It goes to the dead-letter queue with this message as reason.
+ * A message that can never be processed, however often it is retried: not a CloudEvent, data its handler cannot
+ * read, or rejected by a data service as invalid. It goes to the dead-letter queue with this message as reason.
  */
 public class PoisonEventException extends RuntimeException {
 

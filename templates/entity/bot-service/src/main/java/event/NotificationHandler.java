@@ -15,18 +15,20 @@ import ${package}.contract.event.${entity}Events;
 
 /**
 #if( $model.dateField )
- * Notifications: each ${eventPrefix}.created and ${eventPrefix}.${model.dateField.kebab}-passed event (queue
- * ${appName}.bot.notifications, bound to ${eventPrefix}.*; the other events are acknowledged without a message)
+ * Notifications: each ${eventPrefix}.created and ${eventPrefix}.${model.dateField.kebab}-passed event becomes a
+ * message to every subscribed chat. The service's one consumer (queue ${appName}.bot.notifications, bound to every
+ * event) hands it these types; it acknowledges every other event, of other types or entities, without a message.
 #else
- * Notifications: each ${eventPrefix}.created event (queue ${appName}.bot.notifications, bound to ${eventPrefix}.*;
- * the other events are acknowledged without a message)
+ * Notifications: each ${eventPrefix}.created event becomes a message to every subscribed chat. The service's one
+ * consumer (queue ${appName}.bot.notifications, bound to every event) hands it this type; it acknowledges every other
+ * event, of other types or entities, without a message.
 #end
- * becomes a message to every subscribed chat. Parsing, de-duplication by event id, retries and dead-lettering
- * are done by {@link EventProcessor}. A chat that cannot be reached is counted and skipped: the others still
- * get their message, and the event is not redelivered to all of them again.
+ * Parsing, de-duplication by event id, retries and dead-lettering are done by {@link EventProcessor}. A chat that
+ * cannot be reached is counted and skipped: the others still get their message, and the event is not redelivered
+ * to all of them again.
  */
 @ApplicationScoped
-public class NotificationHandler implements ${entity}EventHandler {
+public class NotificationHandler implements EventHandler<${entity}Dto> {
 
     private static final Logger LOG = Logger.getLogger(NotificationHandler.class);
 
@@ -36,6 +38,20 @@ public class NotificationHandler implements ${entity}EventHandler {
     NotificationHandler(Subscriptions subscriptions, ChatMessenger messenger) {
         this.subscriptions = subscriptions;
         this.messenger = messenger;
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+#if( $model.dateField )
+        return Set.of(${entity}Events.CREATED, ${entity}Events.${model.dateField.constant}_PASSED);
+#else
+        return Set.of(${entity}Events.CREATED);
+#end
+    }
+
+    @Override
+    public Class<${entity}Dto> dataType() {
+        return ${entity}Dto.class;
     }
 
     @Override

@@ -20,7 +20,10 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -37,12 +40,14 @@ import com.rabbitmq.client.GetResponse;
 
 import ${package}.bot.${entity}Samples;
 import ${package}.contract.event.${entity}Events;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkiverse.wiremock.devservice.ConnectWireMock;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * The notification path through a real RabbitMQ: events on ${appName}.events reach the queue ${queue},
- * and every subscribed chat gets a message, as the fake Bot API sees it.
+ * The notification path through a real RabbitMQ: every event on ${appName}.events reaches the queue ${queue},
+ * the ones NotificationHandler takes become a message to every subscribed chat, as the fake Bot API sees it, and
+ * the others are acknowledged without one.
  */
 @QuarkusTest
 @ConnectWireMock
@@ -51,6 +56,9 @@ class NotificationsTest {
     static final String QUEUE = "${queue}";
 
     WireMock wiremock;
+
+    @Inject
+    MeterRegistry registry;
 
     static Connection connection;
     static Channel channel;
@@ -134,18 +142,26 @@ class NotificationsTest {
 
 #end
     @Test
-    void updatedAndDeletedEventsAreNotNotified() throws Exception {
+    void everyOtherEventIsAcknowledgedWithoutAMessageNorADeadLetter() throws Exception {
         long subscriber = newChat();
         post(subscriber, "/subscribe").statusCode(200);
+        channel.queuePurge(QUEUE + ".dlq");
+        double ignored = count("events.ignored");
 
         publish(${entity}Events.UPDATED, event(UUID.randomUUID().toString(), ${entity}Events.UPDATED, dto(51, 1, true)));
-        publish(${entity}Events.DELETED, event(UUID.randomUUID().toString(), ${entity}Events.DELETED, java.util.Map.<String, Object>of("id", 52)));
+        publish(${entity}Events.DELETED, event(UUID.randomUUID().toString(), ${entity}Events.DELETED, Map.<String, Object>of("id", 52)));
+        // the queue is bound to every event of the exchange: another entity's events arrive too
+        publish("${eventPrefix}-other.created", event(UUID.randomUUID().toString(), "${eventPrefix}-other.created",
+                Map.<String, Object>of("id", 54)));
         publish(${entity}Events.CREATED, event(UUID.randomUUID().toString(), ${entity}Events.CREATED, dto(53, 1, false)));
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(textsSentTo(wiremock, subscriber),
                 hasItem("New ${entity} #53: " + summary(1, false))));
+        await().atMost(Duration.ofSeconds(15)).until(() -> count("events.ignored") >= ignored + 3);
         assertThat(textsSentTo(wiremock, subscriber), not(hasItem(containsString("#51"))));
         assertThat(textsSentTo(wiremock, subscriber), not(hasItem(containsString("#52"))));
+        assertThat(textsSentTo(wiremock, subscriber), not(hasItem(containsString("#54"))));
+        assertThat(channel.messageCount(QUEUE + ".dlq"), equalTo(0L));
         post(subscriber, "/unsubscribe").statusCode(200);
     }
 
@@ -158,6 +174,11 @@ class NotificationsTest {
             assertThat(new String(dead.getBody(), StandardCharsets.UTF_8), equalTo("{not json"));
             assertThat(String.valueOf(dead.getProps().getHeaders().get(DeadLetters.REASON_HEADER)), containsString("JSON"));
         });
+    }
+
+    private double count(String name) {
+        var counter = registry.find(name).tag("channel", EventConsumer.CHANNEL).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     static void publish(String routingKey, String body) throws Exception {

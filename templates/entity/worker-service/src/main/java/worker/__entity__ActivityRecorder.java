@@ -2,6 +2,7 @@ package ${package}.worker;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,21 +14,33 @@ import ${package}.client.${entity}ActivityGateway;
 import ${package}.contract.${entity}ActivityCreateRequest;
 import ${package}.contract.${entity}Dto;
 import ${package}.contract.event.CloudEvent;
+import ${package}.contract.event.${entity}Events;
+import ${package}.event.EventHandler;
 import ${package}.event.PoisonEventException;
-import ${package}.event.${entity}EventHandler;
 
 /**
- * The sample behaviour: every ${entity} event (created, updated, deleted#if($model.dateField), ${model.dateField.label} passed#end) becomes an activity
- * document of the data-mongo service, its details the ${entity}'s fields that are set, as text. The request carries
- * the event id, so repeating it is harmless (the data service answers 409, taken as done).
+ * The sample behaviour: every ${entity} event ({@value ${entity}Events${h}ALL}: created, updated, deleted#if($model.dateField), ${model.dateField.label} passed#end) becomes an
+ * activity document of the data-mongo service, its details the ${entity}'s fields that are set, as text. The request
+ * carries the event id, so repeating it is harmless (the data service answers 409, taken as done). The service's one
+ * event consumer hands it the events of these types (see {@link EventHandler}).
  */
 @ApplicationScoped
-public class ${entity}ActivityRecorder implements ${entity}EventHandler {
+public class ${entity}ActivityRecorder implements EventHandler<${entity}Dto> {
 
     private static final Logger LOG = Logger.getLogger(${entity}ActivityRecorder.class);
 
     @Inject
     ${entity}ActivityGateway activities;
+
+    @Override
+    public Set<String> eventTypes() {
+        return Set.of(${entity}Events.ALL);
+    }
+
+    @Override
+    public Class<${entity}Dto> dataType() {
+        return ${entity}Dto.class;
+    }
 
     @Override
     public void handle(CloudEvent<${entity}Dto> event) {

@@ -7,9 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 
-import java.time.Duration;
-import java.util.UUID;
-
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
@@ -17,18 +14,15 @@ import io.vertx.core.json.JsonObject;
 
 import ${package}.contract.event.${entity}Events;
 
-/** CloudEvents as a producer publishes them, and the data-mongo answers to recording them, for the tests. */
-final class TestEvents {
+/**
+ * ${entity} events as a producer publishes them, and the data-mongo answers to recording them, for the tests
+ * (the entity-independent part: {@link TestEvents}).
+ */
+final class ${entity}TestEvents {
 
     static final String ACTIVITIES = "/api/v1/${activityPath}";
-    /** How long a test waits for the consumer: generous, test JVMs may be cold and the machine busy. */
-    static final Duration WAIT = Duration.ofSeconds(30);
 
-    private TestEvents() {
-    }
-
-    static String newId() {
-        return UUID.randomUUID().toString();
+    private ${entity}TestEvents() {
     }
 
     /** A {@value ${entity}Events${h}CREATED} event of the ${entity} {@code ${entityVar}Id} with {@link ${h}data}. */
@@ -41,8 +35,7 @@ final class TestEvents {
         JsonObject data = type.equals(${entity}Events.DELETED)
                 ? new JsonObject().put("id", ${entityVar}Id).put("version", 0)
                 : data(${entityVar}Id);
-        return new JsonObject().put("specversion", "1.0").put("id", eventId).put("source", "/test").put("type", type)
-                .put("time", "2030-01-01T10:00:00Z").put("datacontenttype", "application/json").put("data", data).encode();
+        return TestEvents.event(eventId, type, data);
     }
 
     /** A ${entity} as the data service returns it: every field set to its first sample value. */

@@ -181,6 +181,6 @@ class ${job}Test {
 
     /** A ${entity} as data-postgres returns it, its ${df.label} set to {@code ${df.name}}. */
     private static JsonObject ${entityVar}(long id, String ${df.name}) {
-        return TestEvents.data(id).put("${df.name}", ${df.name});
+        return ${entity}TestEvents.data(id).put("${df.name}", ${df.name});
     }
 }

@@ -25,7 +25,7 @@ public interface BotConfig {
     @WithDefault("20")
     int commandsPerMinute();
 
-    /** How many ${entityPlural} the list command shows. */
+    /** How many entries the list command shows. */
     @WithDefault("10")
     int listSize();
 

@@ -1,9 +1,5 @@
 package ${package}.worker;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
@@ -22,40 +18,40 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.github.tomakehurst.wiremock.client.WireMock;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 
-import io.quarkiverse.wiremock.devservice.ConnectWireMock;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.vertx.core.json.JsonObject;
 
-import ${package}.contract.event.${entity}Events;
 import ${package}.event.DeadLetters;
+import ${package}.event.EventConsumer;
 
 /**
  * The delivery guarantees against the real RabbitMQ (RABBITMQ_HOST/PORT/USERNAME/PASSWORD, or Dev Services
- * with Docker) and Redis, on a queue of its own. Prefetch is 1, so a message that was not acknowledged
- * would stop every later one: each test ends with a fresh event getting through.
+ * with Docker) and Redis, on a queue of its own bound to every event of the exchange, with the test handler
+ * {@link ProbeHandler}. Prefetch is 1, so a message that was not acknowledged would stop every later one: each
+ * test ends with a fresh event getting through.
  */
 @QuarkusTest
-@ConnectWireMock
 @TestProfile(RabbitBrokerTest.RealBroker.class)
 class RabbitBrokerTest {
 
-    static final String QUEUE = "${appName}.worker-test.${eventPrefix}-events";
+    static final String EXCHANGE = "${appName}.events";
+    static final String QUEUE = "${appName}.worker-test.events";
     static final String DLQ = QUEUE + ".dlq";
 
     /** The consumer on the real broker, on a test queue, one message at a time. */
     public static class RealBroker implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            String in = "mp.messaging.incoming.${eventPrefix}-events.";
+            String in = "mp.messaging.incoming." + EventConsumer.CHANNEL + ".";
             return Map.of(
                     in + "connector", "smallrye-rabbitmq",
                     in + "queue.name", QUEUE,
@@ -68,10 +64,11 @@ class RabbitBrokerTest {
         }
     }
 
-    WireMock wiremock;
+    @Inject
+    ProbeHandler probe;
 
     @Inject
-    CircuitBreakerMaintenance breakers;
+    MeterRegistry registry;
 
     @ConfigProperty(name = "rabbitmq-host", defaultValue = "localhost")
     String host;
@@ -87,8 +84,6 @@ class RabbitBrokerTest {
 
     @BeforeEach
     void connect() throws Exception {
-        wiremock.resetToDefaultMappings();
-        breakers.resetAll();
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(host);
         factory.setPort(port);
@@ -114,37 +109,32 @@ class RabbitBrokerTest {
     void acksAfterSuccess() throws Exception {
         String first = TestEvents.newId();
         String second = TestEvents.newId();
-        TestEvents.recorded(wiremock, first);
-        TestEvents.recorded(wiremock, second);
 
-        publish(TestEvents.created(first, 1));
-        publish(TestEvents.created(second, 2));
+        publish(ProbeHandler.HAPPENED, ProbeHandler.event(first));
+        publish(ProbeHandler.HAPPENED, ProbeHandler.event(second));
 
         // with prefetch 1 the second is delivered only after the first was acknowledged
-        awaitRecorded(second, 1);
-        wiremock.verifyThat(1, postRequestedFor(urlEqualTo(TestEvents.ACTIVITIES))
-                .withRequestBody(matchingJsonPath("$.eventId", equalTo(first))));
+        awaitHandled(second);
+        assertEquals(1, probe.handled(first));
         assertQueuesEmpty();
     }
 
     @Test
     void processesADuplicateOnce() throws Exception {
         String id = TestEvents.newId();
-        TestEvents.recorded(wiremock, id);
 
-        publish(TestEvents.created(id, 3));
-        publish(TestEvents.created(id, 3));
+        publish(ProbeHandler.HAPPENED, ProbeHandler.event(id));
+        publish(ProbeHandler.HAPPENED, ProbeHandler.event(id));
         String after = proveTheConsumerGoesOn();
 
-        awaitRecorded(after, 1);
-        wiremock.verifyThat(1, postRequestedFor(urlEqualTo(TestEvents.ACTIVITIES))
-                .withRequestBody(matchingJsonPath("$.eventId", equalTo(id))));
+        awaitHandled(after);
+        assertEquals(1, probe.attempts(id));
         assertQueuesEmpty();
     }
 
     @Test
     void sendsAPoisonMessageToTheDeadLetterQueueWithTheReason() throws Exception {
-        publish("this is not a CloudEvent");
+        publish(ProbeHandler.HAPPENED, "this is not a CloudEvent");
         String after = proveTheConsumerGoesOn();
 
         GetResponse dead = await().atMost(TestEvents.WAIT).until(() -> channel.basicGet(DLQ, true), r -> r != null);
@@ -152,42 +142,57 @@ class RabbitBrokerTest {
         Object reason = dead.getProps().getHeaders().get(DeadLetters.REASON_HEADER);
         assertNotNull(reason);
         assertEquals(true, reason.toString().startsWith("not a JSON CloudEvent"), reason.toString());
-        assertEquals("${eventPrefix}.created", dead.getProps().getHeaders().get(DeadLetters.ORIGINAL_ROUTING_KEY_HEADER).toString());
-        awaitRecorded(after, 1);
+        assertEquals(ProbeHandler.HAPPENED, dead.getProps().getHeaders().get(DeadLetters.ORIGINAL_ROUTING_KEY_HEADER).toString());
+        awaitHandled(after);
         assertNull(channel.basicGet(DLQ, true));
     }
 
     @Test
     void retriesATransientFailureThenSucceeds() throws Exception {
         String id = TestEvents.newId();
-        TestEvents.unavailableOnce(wiremock, id);
+        probe.failOnce(id);
 
-        publish(TestEvents.created(id, 4));
+        publish(ProbeHandler.HAPPENED, ProbeHandler.event(id));
         String after = proveTheConsumerGoesOn();
 
-        awaitRecorded(after, 1);
-        wiremock.verifyThat(2, postRequestedFor(urlEqualTo(TestEvents.ACTIVITIES))
-                .withRequestBody(matchingJsonPath("$.eventId", equalTo(id))));
+        awaitHandled(after);
+        assertEquals(2, probe.attempts(id));
+        assertEquals(1, probe.handled(id));
+        assertQueuesEmpty();
+    }
+
+    @Test
+    void acknowledgesAnEventNoHandlerTakesWithoutDeadLetteringIt() throws Exception {
+        double ignored = count("events.ignored");
+
+        // the queue is bound to every event of the exchange: this one arrives, and no handler takes its type
+        publish("nobody.created", TestEvents.event(TestEvents.newId(), "nobody.created", new JsonObject().put("id", 1)));
+        String after = proveTheConsumerGoesOn();
+
+        awaitHandled(after);
+        assertEquals(ignored + 1, count("events.ignored"));
         assertQueuesEmpty();
     }
 
     private String proveTheConsumerGoesOn() throws Exception {
         String id = TestEvents.newId();
-        TestEvents.recorded(wiremock, id);
-        publish(TestEvents.created(id, 99));
+        publish(ProbeHandler.HAPPENED, ProbeHandler.event(id));
         return id;
     }
 
-    private void publish(String body) throws Exception {
+    private void publish(String routingKey, String body) throws Exception {
         AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
                 .contentType("application/cloudevents+json").deliveryMode(2).build();
-        channel.basicPublish(${entity}Events.EXCHANGE, ${entity}Events.CREATED, props, body.getBytes(StandardCharsets.UTF_8));
+        channel.basicPublish(EXCHANGE, routingKey, props, body.getBytes(StandardCharsets.UTF_8));
     }
 
+    private void awaitHandled(String eventId) {
+        await().atMost(TestEvents.WAIT).until(() -> probe.handled(eventId) == 1);
+    }
 
-    private void awaitRecorded(String eventId, int times) {
-        await().atMost(TestEvents.WAIT).untilAsserted(() -> wiremock.verifyThat(times,
-                postRequestedFor(urlEqualTo(TestEvents.ACTIVITIES)).withRequestBody(matchingJsonPath("$.eventId", equalTo(eventId)))));
+    private double count(String name) {
+        var counter = registry.find(name).tag("channel", EventConsumer.CHANNEL).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private void assertQueuesEmpty() throws Exception {
