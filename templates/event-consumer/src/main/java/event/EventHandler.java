@@ -19,8 +19,8 @@ import ${package}.contract.event.CloudEvent;
 public interface EventHandler<T> {
 
     /**
-     * The event types this handler takes: exact types ({@code task.created}) and patterns whose last word is
-     * {@code *} ({@code task.*}: any one word after {@code task.}, as in a routing key, e.g. an entity's
+     * The event types this handler takes: exact types ({@code order.created}) and patterns whose last word is
+     * {@code *} ({@code order.*}: any one word after {@code order.}, as in a routing key, e.g. an entity's
      * {@code <Entity>Events.ALL}). An exact type wins over a pattern; two handlers may not declare the same entry.
      */
     Set<String> eventTypes();

@@ -52,7 +52,7 @@ public class EventHandlers {
             for (String entry : named.handler().eventTypes()) {
                 if (entry == null || !ENTRY.matcher(entry).matches()) {
                     throw new IllegalStateException(named.name() + " declares the event type '" + entry
-                            + "': expected a type (task.created) or a pattern whose last word is * (task.*)");
+                            + "': expected a type (order.created) or a pattern whose last word is * (order.*)");
                 }
                 Named other = entries.putIfAbsent(entry, named);
                 if (other != null) {
@@ -73,7 +73,7 @@ public class EventHandlers {
 
     /**
      * The handler of the events of {@code type}: the one that declares the type itself, else the one that declares
-     * its pattern ({@code task.*} for {@code task.created}); empty when no handler takes it.
+     * its pattern ({@code order.*} for {@code order.created}); empty when no handler takes it.
      */
     public Optional<EventHandler<?>> find(String type) {
         if (type == null || type.contains("*")) {

@@ -40,49 +40,49 @@ class EventHandlersTest {
 
     @Test
     void eachEntityGetsItsOwnEvents() {
-        Handler tasks = handler("tasks", "task.*");
+        Handler parcels = handler("parcels", "parcel.*");
         Handler projects = handler("projects", "project.*");
-        EventHandlers handlers = registry(tasks, projects);
+        EventHandlers handlers = registry(parcels, projects);
 
-        assertSame(tasks, handlers.find("task.created").orElseThrow());
-        assertSame(tasks, handlers.find("task.due-date-passed").orElseThrow());
+        assertSame(parcels, handlers.find("parcel.created").orElseThrow());
+        assertSame(parcels, handlers.find("parcel.due-date-passed").orElseThrow());
         assertSame(projects, handlers.find("project.deleted").orElseThrow());
     }
 
     @Test
     void aTypeNoHandlerTakesHasNone() {
-        EventHandlers handlers = registry(handler("tasks", "task.*"), handler("notes", "note.created"));
+        EventHandlers handlers = registry(handler("parcels", "parcel.*"), handler("notes", "note.created"));
 
         assertTrue(handlers.find("project.created").isEmpty());
         assertTrue(handlers.find("note.updated").isEmpty());
         // a pattern takes one word, as in a routing key
-        assertTrue(handlers.find("task").isEmpty());
-        assertTrue(handlers.find("task.created.again").isEmpty());
-        assertTrue(handlers.find("task.*").isEmpty());
-        assertTrue(registry().find("task.created").isEmpty());
+        assertTrue(handlers.find("parcel").isEmpty());
+        assertTrue(handlers.find("parcel.created.again").isEmpty());
+        assertTrue(handlers.find("parcel.*").isEmpty());
+        assertTrue(registry().find("parcel.created").isEmpty());
     }
 
     @Test
     void anExactTypeWinsOverAPattern() {
-        Handler all = handler("all", "task.*");
-        Handler created = handler("created", "task.created");
+        Handler all = handler("all", "parcel.*");
+        Handler created = handler("created", "parcel.created");
         EventHandlers handlers = registry(all, created);
 
-        assertSame(created, handlers.find("task.created").orElseThrow());
-        assertSame(all, handlers.find("task.updated").orElseThrow());
+        assertSame(created, handlers.find("parcel.created").orElseThrow());
+        assertSame(all, handlers.find("parcel.updated").orElseThrow());
     }
 
     @Test
     void twoHandlersOfTheSameTypeStopTheStart() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> registry(handler("one", "task.*"), handler("two", "note.*", "task.*")));
-        assertEquals("Both one and two take the events task.*: an event type has one handler", e.getMessage());
+                () -> registry(handler("one", "parcel.*"), handler("two", "note.*", "parcel.*")));
+        assertEquals("Both one and two take the events parcel.*: an event type has one handler", e.getMessage());
     }
 
     @Test
     void anEntryThatIsNeitherATypeNorAPatternStopsTheStart() {
-        for (String entry : new String[] { "", " ", "task.", ".created", "task..created", "*.created", "task.#", "task.cre*",
-                "task created" }) {
+        for (String entry : new String[] { "", " ", "parcel.", ".created", "parcel..created", "*.created", "parcel.#", "parcel.cre*",
+                "parcel created" }) {
             assertThrows(IllegalStateException.class, () -> registry(handler("bad", entry)), entry);
         }
     }

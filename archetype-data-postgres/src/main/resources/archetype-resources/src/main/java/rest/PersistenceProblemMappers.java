@@ -46,7 +46,7 @@ public class PersistenceProblemMappers {
         return Problem.of(409, "The request conflicts with existing data (" + e.getConstraintName() + ").", instance).toResponse();
     }
 
-    /** {@code due_date} to {@code dueDate}. */
+    /** {@code created_at} to {@code createdAt}. */
     static String camelCase(String column) {
         StringBuilder out = new StringBuilder();
         boolean upper = false;
