@@ -37,4 +37,10 @@ assert !new File(project, "contracts/src/main/java/${pkg}/contract/CouponApi.jav
 assert text('README.md').contains('| `Review` |') && text('AGENTS.md').contains('| `Review` |')
 assert text('README.md').count('| `Product` |') == 1 : 'the rows of the other entities stay as they are'
 assert text('pom.xml').contains('<relativePath/>')
+
+// the refusals name the property, the value and the rule (build.log holds every step)
+def log = new File(basedir, 'build.log').getText('UTF-8')
+assert log.contains("Invalid value 'Product' for property 'entity': The entity Product exists already in this project")
+assert log.contains("Invalid value 'customer Customer required, code String required' for property 'fields': entity Coupon: " +
+        "Field 'customer': unknown type 'Customer'") && log.contains('The entities of this project: Product, Review.')
 return true

@@ -121,7 +121,14 @@ public final class Generator {
             this.jdl = existing + (existing.endsWith("\n") ? "" : "\n") + "\nentity " + entity + " {\n  "
                     + String.join(",\n  ", FieldsParser.split(properties.get("fields").toString(), ',').stream().map(String::trim).toList())
                     + "\n}\n";
-            this.domain = new Domain(JdlParser.parse(jdl).entities());
+            try {
+                this.domain = new Domain(JdlParser.parse(jdl).entities());
+            } catch (DomainException e) {
+                // the line is one of the appended block's, not of a file the user wrote: say the entity instead
+                String message = e.getMessage().replaceFirst("^line \\d+: ", "");
+                throw new DomainException(message + (message.contains("unknown type") ? " The entities of this project: "
+                        + String.join(", ", before.stream().map(Entity::getName).toList()) + "." : ""));
+            }
             this.added = domain.getEntities().stream().filter(e -> e.getName().equals(entity)).toList();
             edits.put(file, jdl);
         } else if (domainFile != null && !domainFile.toString().isBlank() && !domainFile.toString().equals(NO_DOMAIN)) {
