@@ -9,11 +9,12 @@ import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import ${package}.contract.${entity}ActivityApi;
 
 /**
- * REST client of the ${entity} activity log (data-mongo), built on its contract interface. Call it through
+ * REST client of the ${entity} activity log (data-mongo), built on its contract interface. Package-private: the
+ * rest of the service calls it through
  * {@link ${entity}ActivityGateway}, which adds timeouts, retries and a circuit breaker.
  */
 @RegisterRestClient(configKey = Downstream.DATA_MONGO)
-public interface ${entity}ActivityClient extends ${entity}ActivityApi {
+interface ${entity}ActivityClient extends ${entity}ActivityApi {
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

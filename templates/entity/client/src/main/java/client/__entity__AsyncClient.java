@@ -24,7 +24,7 @@ import ${package}.contract.${entity}Dto;
 @RegisterRestClient(configKey = Downstream.DATA_POSTGRES)
 @Path(${entity}Api.PATH)
 @Produces(MediaType.APPLICATION_JSON)
-public interface ${entity}AsyncClient {
+interface ${entity}AsyncClient {
 
     @GET
     @Path("/{id}")
