@@ -154,7 +154,9 @@ public final class Generator {
         }
         List<String> declarations = FieldsParser.split(fields, ',').stream()
                 .map(d -> d.trim().replaceFirst("^(\\S+\\s+[A-Z][A-Za-z0-9]*)\\s*\\{[A-Z0-9_|\\s]*}", "$1")).toList();
-        return out.append("entity ").append(entity.getName()).append(" {\n  ").append(String.join(",\n  ", declarations)).append("\n}\n").toString();
+        // an irregular plural (entityPlural) is kept as JDL keeps it: the table name in parentheses
+        String table = entity.getPlural().equals(Names.plural(entity.getName())) ? "" : " (" + entity.getTableName() + ")";
+        return out.append("entity ").append(entity.getName()).append(table).append(" {\n  ").append(String.join(",\n  ", declarations)).append("\n}\n").toString();
     }
 
     /** The JDL file {@code path}: as given (absolute, or relative to the current directory), else relative to the output directory. */

@@ -19,6 +19,8 @@ public final class JdlParser {
 
     static final String SUPPORTED = "msframework reads 'entity', 'enum' and 'relationship ManyToOne' / 'relationship OneToMany'";
 
+    /** {@code entity Person (people)}: the table, for a plural that the rule of {@link Names#plural} gets wrong. */
+    private static final Pattern TABLE = Pattern.compile("^\\(\\s*([a-z][a-z0-9]*(?:_[a-z0-9]+)*)\\s*\\)$");
     private static final Pattern TYPE_NAME = Pattern.compile("^[A-Z][A-Za-z0-9]*$");
     private static final Pattern ENUM_VALUE = Pattern.compile("^[A-Z][A-Z0-9_]*$");
     private static final Pattern SIDE = Pattern.compile("^([A-Z][A-Za-z0-9]*)(?:\\{\\s*([a-z][A-Za-z0-9]*)(?:\\([a-zA-Z0-9]+\\))?((?:\\s+[a-z]+)*)\\s*})?$");
@@ -99,7 +101,15 @@ public final class JdlParser {
         }
         requiredCycles(references);
         List<Entity> entities = new ArrayList<>();
-        fieldsOf.forEach((name, fields) -> entities.add(new Entity(name, Names.plural(name), fields)));
+        Map<String, String> plurals = new LinkedHashMap<>();
+        for (Block b : blocks) {
+            if (b.keyword.equals("entity") && b.header != null && !b.header.isBlank()) {
+                Matcher table = TABLE.matcher(b.header.trim());
+                table.matches();
+                plurals.put(b.name, Names.pascal(table.group(1)));
+            }
+        }
+        fieldsOf.forEach((name, fields) -> entities.add(new Entity(name, plurals.getOrDefault(name, Names.plural(name)), fields)));
         for (Entity e : entities) {
             for (Field f : e.getReferenceFields()) {
                 f.resolveTarget(entities.stream().filter(t -> t.getName().equals(f.getTargetName())).findFirst().orElseThrow());
@@ -131,9 +141,9 @@ public final class JdlParser {
     }
 
     private List<Field> fieldsOf(Block b, Map<String, EnumType> enums, Set<String> entityNames, List<Reference> references) {
-        if (b.header != null && !b.header.isBlank()) {
-            throw error(b.line, "entity " + b.name + " " + b.header.trim() + ": a table name in parentheses is not supported (the table"
-                    + " is the plural in snake_case); " + SUPPORTED);
+        if (b.header != null && !b.header.isBlank() && !TABLE.matcher(b.header.trim()).matches()) {
+            throw error(b.line, "entity " + b.name + " " + b.header.trim() + ": the name in parentheses is the entity's table, in"
+                    + " snake_case and plural, e.g. entity Person (people)");
         }
         List<Field> fields = new ArrayList<>();
         Set<String> names = new HashSet<>();

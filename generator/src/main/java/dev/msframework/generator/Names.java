@@ -40,6 +40,15 @@ final class Names {
         return name.replaceAll("([^aeiouAEIOU])y$", "$1ie").replaceAll("(s|x|z|ch|sh)$", "$1e") + "s";
     }
 
+    /** {@code order_lines} to {@code OrderLines}. */
+    static String pascal(String snake) {
+        StringBuilder out = new StringBuilder();
+        for (String word : snake.split("_")) {
+            out.append(capitalize(word));
+        }
+        return out.toString();
+    }
+
     /** {@code dueDate} to {@code due_date}. */
     static String snake(String camel) {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);

@@ -40,6 +40,19 @@ class JdlParserTest {
             """;
 
     @Test
+    void aTableNameInParenthesesGivesAnIrregularPlural() {
+        Entity person = JdlParser.parse("entity Person (people) { name String }\nentity OrderLine (order_lines) { n Integer }").entities().get(0);
+        assertEquals("People", person.getPlural());
+        assertEquals("people", person.getTableName());
+        assertEquals("people", person.getResourcePath());
+        // what domain.jdl records for -Dentity=Person -DentityPlural=People reads back the same
+        Entity fromFields = FieldsParser.parseEntity("Person", "People", "name String required");
+        assertEquals("People", JdlParser.parse(Generator.toJdl(fromFields, "name String required")).entities().get(0).getPlural());
+        assertEquals("Tasks", JdlParser.parse(Generator.toJdl(FieldsParser.parseEntity("Task", "Tasks", "t String"), "t String"))
+                .entities().get(0).getPlural());
+    }
+
+    @Test
     void readsEntitiesEnumsAndReferences() {
         JdlParser.ParsedDomain domain = JdlParser.parse(SHOP);
         assertEquals(List.of("Customer", "Product", "Order"), domain.entities().stream().map(Entity::getName).toList());
@@ -86,7 +99,7 @@ class JdlParserTest {
             "entity A { name String }\\nentity A { x Long };                line 2: entity A is declared twice",
             "enum Kind { }\\nentity A { k Kind };                             line 1: enum Kind has no values",
             "enum Kind { a }\\nentity A { k Kind };                           'a' is not a valid value",
-            "entity A (a_table) { name String };                           a table name in parentheses is not supported",
+            "entity A (A-Table) { name String };                           line 1: entity A (A-Table): the name in parentheses is the entity's table",
             "entity A {\\n  @Id name String\\n};                              line 2: entity A: the annotation '@Id' is not supported",
             "entity A { name String;                                       line 1: entity A: the brace opened here is never closed",
             "application { config { baseName x } };                        line 1: 'application' is not supported",
