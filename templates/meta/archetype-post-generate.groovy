@@ -245,7 +245,7 @@ if (addingEntity) {
     // archetype-entity (partial): the new entity's files in each module of the project, its rows, domain.jdl
     renderEntities { gen ->
         outputDir.listFiles().findAll { it.isDirectory() }.each { dir ->
-            gen.piecesOfModule(dir.name).each { piece -> gen.render(piece, dir) }
+            gen.piecesOfModule(dir).each { piece -> gen.render(piece, dir) }
         }
         gen.renderRows(outputDir)
     }

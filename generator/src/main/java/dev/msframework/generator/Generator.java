@@ -66,6 +66,10 @@ public final class Generator {
             "bot-service", List.of("client", "bot-service"),
             "e2e-tests", List.of("e2e-tests"));
 
+    /** The fixed HTTP port of each kind of service (its archetype's application.properties). */
+    static final Map<String, String> SERVICE_PORTS = Map.of("8080", "api-service", "8081", "data-postgres-service",
+            "8082", "data-mongo-service", "8083", "bot-service", "8084", "worker-service");
+
     /**
      * The modules that serve the primary entity only (the first of the domain): the bot's chat commands and the
      * end-to-end test. Every other module gets every entity.
@@ -193,12 +197,44 @@ public final class Generator {
         return MODULE_PIECES.getOrDefault(moduleDirectory, List.of());
     }
 
+    /** The pieces of a module of a project: by its directory, or, for a service added later under another name, by its kind. */
+    public static List<String> piecesOfModule(File moduleDir) {
+        return piecesOfModule(kindOf(moduleDir));
+    }
+
+    /**
+     * The kind of a module: its directory name when it is one of archetype-project's modules, else the kind its fixed
+     * HTTP port says ({@code quarkus.http.port} of its application.properties: 8080 api, 8081 data-postgres, 8082
+     * data-mongo, 8083 bot, 8084 worker), else its directory name.
+     */
+    static String kindOf(File moduleDir) {
+        if (MODULE_PIECES.containsKey(moduleDir.getName())) {
+            return moduleDir.getName();
+        }
+        File properties = new File(moduleDir, "src/main/resources/application.properties");
+        if (properties.isFile()) {
+            try {
+                java.util.regex.Matcher port = java.util.regex.Pattern.compile("(?m)^quarkus\\.http\\.port=(\\d+)\\s*$")
+                        .matcher(Files.readString(properties.toPath()));
+                if (port.find()) {
+                    String kind = SERVICE_PORTS.get(port.group(1));
+                    if (kind != null) {
+                        return kind;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return moduleDir.getName();
+    }
+
     /**
      * Renders every template of {@code piece} for every entity (for the primary entity only when {@code moduleDir}
      * is a module of {@link #PRIMARY_ONLY}), into {@code moduleDir} (written by {@link #write()}).
      */
     public void render(String piece, File moduleDir) {
-        render(piece, moduleDir, PRIMARY_ONLY.contains(moduleDir.getName()) || PRIMARY_ONLY.contains(String.valueOf(properties.get("archetypeArtifactId"))));
+        render(piece, moduleDir, PRIMARY_ONLY.contains(kindOf(moduleDir)) || PRIMARY_ONLY.contains(String.valueOf(properties.get("archetypeArtifactId"))));
     }
 
     void render(String piece, File moduleDir, boolean primaryOnly) {
