@@ -61,6 +61,16 @@ class AddEntityTest {
     }
 
     @Test
+    void findsAServiceAddedUnderAnotherNameByItsPort() throws IOException {
+        Path worker = project.resolve("billing-worker/src/main/resources");
+        Files.createDirectories(worker);
+        Files.writeString(worker.resolve("application.properties"), "quarkus.application.name=billing-worker\nquarkus.http.port=8084\n");
+        assertEquals(Generator.piecesOfModule("worker-service"), Generator.piecesOfModule(project.resolve("billing-worker").toFile()));
+        assertEquals(Generator.piecesOfModule("api-service"), Generator.piecesOfModule(project.resolve("api-service").toFile()));
+        assertEquals(java.util.List.of(), Generator.piecesOfModule(project.resolve("deploy").toFile()));
+    }
+
+    @Test
     void refusesAnEntityThatExistsAnUnknownReferenceAndADirectoryWithoutDomain(@TempDir Path elsewhere) throws IOException {
         String before = Files.readString(project.resolve("domain.jdl"));
         DomainException exists = assertThrows(DomainException.class, () -> adding("Product", "name String"));
