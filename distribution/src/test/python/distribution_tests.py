@@ -212,7 +212,7 @@ class DescriptorsTest(unittest.TestCase):
                   for a in catalog.iter(f"{CATALOG}archetype")]
         self.assertEqual([{k: a[k] for k in ("groupId", "artifactId", "version", "description")} for a in self.expected],
                          listed)
-        self.assertEqual(6, len(listed))
+        self.assertEqual(7, len(listed))
         for archetype in listed:
             self.assertNotIn("\n", archetype["description"])
 
