@@ -19,6 +19,7 @@ from pathlib import Path
 MODULES = ["data-postgres-service", "data-mongo-service", "worker-service", "bot-service", "api-service"]
 DATA_POSTGRES, DATA_MONGO, WORKER, BOT, API = MODULES
 JWT_ISSUER = "https://benchmark.msframework.test"
+JWT_AUDIENCE = "benchmark-api"  # the audience of BenchTools' tokens
 BOT_TOKEN = "123456:benchmark"
 
 
@@ -547,7 +548,7 @@ class System:
             DATA_POSTGRES: {"QUARKUS_DATASOURCE_JDBC_URL": s.jdbc_url, "QUARKUS_DATASOURCE_USERNAME": s.pg_user,
                             "QUARKUS_DATASOURCE_PASSWORD": s.pg_password},
             DATA_MONGO: {"QUARKUS_MONGODB_CONNECTION_STRING": self.mongo_url},
-            API: {"JWT_PUBLIC_KEY_LOCATION": str(self.public_key), "JWT_ISSUER": JWT_ISSUER},
+            API: {"JWT_PUBLIC_KEY_LOCATION": str(self.public_key), "JWT_ISSUER": JWT_ISSUER, "JWT_AUDIENCE": JWT_AUDIENCE},
             WORKER: {"DATE_PASSED_CRON": "off"},
             BOT: {"TELEGRAM_BOT_TOKEN": BOT_TOKEN, "TELEGRAM_API_URL": self.telegram.url, "BOT_POLLING_TIMEOUT": "1s"},
         }

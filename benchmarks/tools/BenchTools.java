@@ -52,6 +52,9 @@ public final class BenchTools {
 
     // ----- JWT -----
 
+    /** The audience of the tokens; the api is started with JWT_AUDIENCE set to it (stack.py). */
+    static final String AUDIENCE = "benchmark-api";
+
     static void jwt(Path dir, String issuer) throws Exception {
         KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
         Base64.Encoder mime = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
@@ -60,7 +63,7 @@ public final class BenchTools {
                 + mime.encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
         long now = Instant.now().getEpochSecond();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String claims = "{\"iss\":\"" + issuer + "\",\"sub\":\"bench\",\"upn\":\"bench\",\"groups\":[\"user\",\"admin\"],"
+        String claims = "{\"iss\":\"" + issuer + "\",\"aud\":\"" + AUDIENCE + "\",\"sub\":\"bench\",\"upn\":\"bench\",\"groups\":[\"user\",\"admin\"],"
                 + "\"iat\":" + now + ",\"exp\":" + (now + 12 * 3600) + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
         Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
         String unsigned = url.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."

@@ -79,6 +79,8 @@ class SampleFlowIT {
 
     static final long CHAT_ID = 42;
     static final String JWT_ISSUER = "https://e2e.msframework.test";
+    /** Set on the api through JWT_AUDIENCE: the one variable that names the audience it verifies. */
+    static final String JWT_AUDIENCE = "system-tests-api";
     static final String BOT_TOKEN = "123456:e2e-token";
     static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("systemTests.readyTimeoutSeconds", 120));
     static final Duration FLOW_TIMEOUT = Duration.ofSeconds(60);
@@ -156,7 +158,8 @@ class SampleFlowIT {
                             "QUARKUS_MONGODB_CONNECTION_STRING", "mongodb://127.0.0.1:" + mongoAddress.getPort()),
                     API, Map.of(
                             "JWT_PUBLIC_KEY_LOCATION", publicKey.toString(),
-                            "JWT_ISSUER", JWT_ISSUER),
+                            "JWT_ISSUER", JWT_ISSUER,
+                            "JWT_AUDIENCE", JWT_AUDIENCE),
                     WORKER, Map.of(),
                     BOT, Map.of(
                             "TELEGRAM_BOT_TOKEN", BOT_TOKEN,
@@ -437,6 +440,7 @@ class SampleFlowIT {
         long now = Instant.now().getEpochSecond();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", JWT_ISSUER);
+        claims.put("aud", JWT_AUDIENCE);
         claims.put("upn", user);
         claims.put("sub", user);
         claims.put("groups", groups);

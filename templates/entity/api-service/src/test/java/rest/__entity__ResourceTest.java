@@ -128,6 +128,9 @@ class ${entity}ResourceTest {
         problem(given().get(PATH), 401);
         problem(given().auth().oauth2("not-a-jwt").get(PATH), 401);
         problem(given().auth().oauth2(Tokens.forged()).get(PATH), 401);
+        // a token of the right issuer for another API, or for none
+        problem(given().auth().oauth2(Tokens.forAudience("another-api", "reader")).get(PATH), 401);
+        problem(given().auth().oauth2(Tokens.forAudience(null, "reader")).get(PATH), 401);
         as("reader").get(PATH).then().statusCode(200).body("items", hasSize(1));
         wiremock.verifyThat(1, getRequestedFor(urlPathEqualTo(DATA)));
     }

@@ -125,7 +125,7 @@ class SampleFlowIT {
         long now = Instant.now().getEpochSecond();
         String groups = "\"" + String.join("\",\"", roles.split(",")) + "\"";
         String header = base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
-        String claims = base64Url("{\"iss\":\"https://dev.msframework.local\",\"upn\":\"" + user + "\",\"sub\":\"" + user
+        String claims = base64Url("{\"iss\":\"https://dev.msframework.local\",\"aud\":\"${appName}-api\",\"upn\":\"" + user + "\",\"sub\":\"" + user
                 + "\",\"groups\":[" + groups + "],\"iat\":" + now + ",\"exp\":" + (now + 600) + "}");
         Signature signature = Signature.getInstance("SHA256withRSA");
         signature.initSign(key);
