@@ -754,8 +754,8 @@ class Bench:
         lost = lost_valid + max(0, acked_poison - in_dlq)
         for name in (q.worker_dlq, q.bot_dlq):
             rabbitmqctl("purge_queue", "-p", self.scratch.vhost, name)
-        notes = (f"{acked_poison} poison messages of 7 kinds (not JSON, not a CloudEvent, wrong specversion, no id, foreign "
-                 f"type, no data id, data that data-mongo rejects) among {valid} valid events: {in_dlq} in the worker's DLQ "
+        notes = (f"{acked_poison} poison messages of 7 kinds (not JSON, not a CloudEvent, wrong specversion, no id, data "
+                 f"not an object, no data id, data that data-mongo rejects) among {valid} valid events: {in_dlq} in the worker's DLQ "
                  f"(the bot's: {bot_dlq}); all {processed} valid ones processed, duplicates {duplicates}")
         return title, result["sent"], result["acked"], f"{processed} + {in_dlq} dead-lettered", lost, notes
 

@@ -296,7 +296,8 @@ public final class BenchTools {
                 case 1 -> "{\"hello\":\"world\"}";
                 case 2 -> "{\"specversion\":\"0.3\",\"id\":\"" + id + "\",\"type\":\"" + type + "\"," + valid + ",\"data\":{\"id\":1}}";
                 case 3 -> "{\"specversion\":\"1.0\",\"type\":\"" + type + "\"," + valid + ",\"data\":{\"id\":1}}";
-                case 4 -> "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"type\":\"unknown.created\"," + valid + ",\"data\":{\"id\":1}}";
+                // (an event of a type nobody handles is not poison: the consumer acknowledges and ignores it)
+                case 4 -> "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"type\":\"" + type + "\"," + valid + ",\"data\":\"not an object\"}";
                 case 5 -> "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"type\":\"" + type + "\"," + valid + ",\"data\":{}}";
                 default -> "{\"specversion\":\"1.0\",\"id\":\"" + id + "\",\"type\":\"" + type + "\"," + valid + ",\"data\":{\"id\":-1}}";
             };
