@@ -99,7 +99,7 @@ if (props.getProperty('entity') != null && !problems) {
     def loader = new URLClassLoader(archetypeJar.URLs, request.class.classLoader)
     def properties = new HashMap(props)
     properties.putAll([groupId: request.groupId, artifactId: request.artifactId, version: request.version, 'package': request.'package',
-                       outputDirectory: request.outputDirectory, archetypeArtifactId: request.archetypeArtifactId])
+                       outputDirectory: request.outputDirectory])
     if (addingEntity) {
         // archetype-entity: the project's domain (domain.jdl, which also records its package and appName) plus the entity
         properties[ADD_TO_PROJECT] = outputDir.path

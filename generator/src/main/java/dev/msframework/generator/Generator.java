@@ -38,6 +38,8 @@ public final class Generator {
     static final String MACROS = "macros.vm";
     static final String ROWS = "rows/";
     static final String MIGRATIONS = "src/main/resources/db/migration/";
+    private static final java.util.regex.Pattern MIGRATION = java.util.regex.Pattern.compile("^V(\\d+)__.*\\.sql$");
+    private static final java.util.regex.Pattern HTTP_PORT = java.util.regex.Pattern.compile("(?m)^quarkus\\.http\\.port=(\\d+)\\s*$");
     public static final String DOMAIN_FILE = "domain.jdl";
     /** The property of archetype-entity: the directory of the project it adds an entity to. */
     public static final String ADD_TO_PROJECT = "addToProject";
@@ -74,7 +76,7 @@ public final class Generator {
      * The modules that serve the primary entity only (the first of the domain): the bot's chat commands and the
      * end-to-end test. Every other module gets every entity.
      */
-    static final java.util.Set<String> PRIMARY_ONLY = java.util.Set.of("bot-service", "e2e-tests", "archetype-bot-service");
+    static final java.util.Set<String> PRIMARY_ONLY = java.util.Set.of("bot-service", "e2e-tests");
 
     private final Map<String, String> templates;
     private final Map<String, Object> properties;
@@ -122,9 +124,8 @@ public final class Generator {
             if (properties.get("fields") == null || properties.get("fields").toString().isBlank()) {
                 throw new DomainException("The fields description is empty: declare at least one field, e.g. name String required");
             }
-            this.jdl = existing + (existing.endsWith("\n") ? "" : "\n") + "\nentity " + entity + " {\n  "
-                    + String.join(",\n  ", FieldsParser.split(properties.get("fields").toString(), ',').stream().map(String::trim).toList())
-                    + "\n}\n";
+            this.jdl = existing + (existing.endsWith("\n") ? "" : "\n") + "\n"
+                    + entityBlock(entity, "", FieldsParser.split(properties.get("fields").toString(), ',').stream().map(String::trim).toList());
             try {
                 this.domain = new Domain(JdlParser.parse(jdl).entities());
             } catch (DomainException e) {
@@ -160,7 +161,12 @@ public final class Generator {
                 .map(d -> d.trim().replaceFirst("^(\\S+\\s+[A-Z][A-Za-z0-9]*)\\s*\\{[A-Z0-9_|\\s]*}", "$1")).toList();
         // an irregular plural (entityPlural) is kept as JDL keeps it: the table name in parentheses
         String table = entity.getPlural().equals(Names.plural(entity.getName())) ? "" : " (" + entity.getTableName() + ")";
-        return out.append("entity ").append(entity.getName()).append(table).append(" {\n  ").append(String.join(",\n  ", declarations)).append("\n}\n").toString();
+        return out.append(entityBlock(entity.getName(), table, declarations)).toString();
+    }
+
+    /** {@code entity Name (table) { declarations }}, one declaration a line. */
+    private static String entityBlock(String name, String table, List<String> declarations) {
+        return "entity " + name + table + " {\n  " + String.join(",\n  ", declarations) + "\n}\n";
     }
 
     /** The JDL file {@code path}: as given (absolute, or relative to the current directory), else relative to the output directory. */
@@ -214,8 +220,7 @@ public final class Generator {
         File properties = new File(moduleDir, "src/main/resources/application.properties");
         if (properties.isFile()) {
             try {
-                java.util.regex.Matcher port = java.util.regex.Pattern.compile("(?m)^quarkus\\.http\\.port=(\\d+)\\s*$")
-                        .matcher(Files.readString(properties.toPath()));
+                java.util.regex.Matcher port = HTTP_PORT.matcher(Files.readString(properties.toPath()));
                 if (port.find()) {
                     String kind = SERVICE_PORTS.get(port.group(1));
                     if (kind != null) {
@@ -231,10 +236,10 @@ public final class Generator {
 
     /**
      * Renders every template of {@code piece} for every entity (for the primary entity only when {@code moduleDir}
-     * is a module of {@link #PRIMARY_ONLY}), into {@code moduleDir} (written by {@link #write()}).
+     * is of a kind in {@link #PRIMARY_ONLY}, also a bot generated on its own: {@link #kindOf}), into {@code moduleDir} (written by {@link #write()}).
      */
     public void render(String piece, File moduleDir) {
-        render(piece, moduleDir, PRIMARY_ONLY.contains(kindOf(moduleDir)) || PRIMARY_ONLY.contains(String.valueOf(properties.get("archetypeArtifactId"))));
+        render(piece, moduleDir, PRIMARY_ONLY.contains(kindOf(moduleDir)));
     }
 
     void render(String piece, File moduleDir, boolean primaryOnly) {
@@ -355,7 +360,7 @@ public final class Generator {
         int highest = 0;
         String[] names = dir.list();
         for (String name : names == null ? new String[0] : names) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^V(\\d+)__.*\\.sql$").matcher(name);
+            java.util.regex.Matcher m = MIGRATION.matcher(name);
             if (m.matches()) {
                 highest = Math.max(highest, Integer.parseInt(m.group(1)));
             }
