@@ -19,6 +19,7 @@ def TAKEN_CLASS_NAMES = ['Object', 'Class', 'String', 'Record', 'Enum', 'Void', 
 def KEBAB = ~/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/
 def PASCAL = ~/^[A-Z][A-Za-z0-9]*$/
 def SERVICES = ['api-service', 'bot-service', 'worker-service', 'data-postgres-service', 'data-mongo-service']
+def BUSINESS_SERVICES = ['api-service', 'bot-service', 'worker-service']
 
 // property -> closure returning null when the value is valid, else [rule, example]
 def rules = [
@@ -211,11 +212,21 @@ def adoptModule = { File projectDir, File module ->
     def packagePath = request.'package'.replace('.', '/')
     def projectContracts = new File(projectDir, "contracts/src/main/java/${packagePath}/contract")
     def ownContracts = new File(module, "src/main/java/${packagePath}/contract")
-    if (projectContracts.isDirectory() && ownContracts.isDirectory()) {
+    if (projectContracts.isDirectory()) {
         ownContracts.deleteDir()
         def contractsId = tagOf(withoutParent(text(new File(projectDir, 'contracts/pom.xml'))), 'artifactId')
         pom = pom.replaceFirst('<dependencies>', "<dependencies>\n    <!-- the HTTP contracts and event schemas of the system, defined once -->\n"
                 + "    <dependency>\n      <groupId>${groupId}</groupId>\n      <artifactId>${contractsId}</artifactId>\n    </dependency>")
+    }
+    // the gateways of the data services live once, in the project's clients module, where it has one
+    def projectClients = new File(projectDir, "clients/src/main/java/${packagePath}/client")
+    def ownClients = new File(module, "src/main/java/${packagePath}/client")
+    def businessService = pom.contains('<msframework.businessRules.skip>false</msframework.businessRules.skip>')
+    if (projectClients.isDirectory() && businessService) {
+        ownClients.deleteDir()
+        def clientsId = tagOf(withoutParent(text(new File(projectDir, 'clients/pom.xml'))), 'artifactId')
+        pom = pom.replaceFirst('<dependencies>', "<dependencies>\n    <!-- the gateways of the data services, defined once -->\n"
+                + "    <dependency>\n      <groupId>${groupId}</groupId>\n      <artifactId>${clientsId}</artifactId>\n    </dependency>")
     }
     pomFile.write(pom, 'UTF-8')
     ['mvnw', 'mvnw.cmd', '.mvn'].each { name ->
@@ -263,6 +274,11 @@ if (addingEntity) {
     if (!(selected.contains('api-service') && selected.contains('data-postgres-service'))) {
         new File(moduleDir, 'e2e-tests').deleteDir()
         pom = pom.replaceAll("(?m)^[ \\t]*<module>e2e-tests</module>[ \\t]*\\r?\\n", '')
+    }
+    // the gateways serve the business services only
+    if (!BUSINESS_SERVICES.any { selected.contains(it) }) {
+        new File(moduleDir, 'clients').deleteDir()
+        pom = pom.replaceAll("(?m)^[ \\t]*<module>clients</module>[ \\t]*\\r?\\n", '')
     }
     rootPom.write(pom, 'UTF-8')
     renderEntities { gen ->

@@ -28,6 +28,8 @@ def pom = text('billing-worker/pom.xml')
 assert pom =~ /(?s)<parent>\s*<groupId>com.acme<\/groupId>\s*<artifactId>acme-shop<\/artifactId>/ : 'the project POM must be the parent'
 assert pom.contains('<artifactId>acme-shop-contracts</artifactId>') : 'the module must use the contracts module'
 assert !new File(worker, "src/main/java/${pkg}/contract").exists() : 'the module must not keep its own contracts'
+assert pom.contains('<artifactId>acme-shop-clients</artifactId>') : 'the module must use the clients module'
+assert !new File(worker, "src/main/java/${pkg}/client").exists() : 'the module must not keep its own gateways'
 assert !new File(worker, 'mvnw').exists() && !new File(worker, '.mvn').exists() : 'the project wrapper serves the module'
 assert text('docker-compose.yml') =~ /(?m)^  billing-worker:$/
 assert text('deploy/prometheus/prometheus.yml').contains("targets: ['billing-worker:8084']")
@@ -38,7 +40,7 @@ assert new File(worker, 'target/quarkus-app/quarkus-run.jar').isFile() : 'the wo
 
 // ----- the entity added later, in every layer (the worker found by its kind) -----
 ["contracts/src/main/java/${pkg}/contract/ReviewApi.java", "contracts/src/main/java/${pkg}/contract/ReviewActivityApi.java",
- "data-postgres-service/src/main/java/${pkg}/domain/Review.java", "data-postgres-service/src/test/java/${pkg}/rest/ReviewResourceTest.java",
+ "clients/src/main/java/${pkg}/client/ReviewGateway.java", "data-postgres-service/src/main/java/${pkg}/domain/Review.java", "data-postgres-service/src/test/java/${pkg}/rest/ReviewResourceTest.java",
  "api-service/src/main/java/${pkg}/rest/ReviewResource.java", "api-service/src/test/java/${pkg}/rest/ReviewResourceTest.java",
  "billing-worker/src/main/java/${pkg}/worker/ReviewActivityRecorder.java", "billing-worker/src/main/java/${pkg}/worker/ReviewPostedOnJob.java"].each { text(it) }
 def migration = text('data-postgres-service/src/main/resources/db/migration/V2__create_reviews.sql')

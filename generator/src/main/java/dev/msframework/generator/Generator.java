@@ -61,11 +61,12 @@ public final class Generator {
     /** The pieces each module of a whole project (archetype-project) receives, by module directory. */
     static final Map<String, List<String>> MODULE_PIECES = Map.of(
             "contracts", List.of("contracts", "activity-contracts"),
+            "clients", List.of("client", "activity-client"),
             "data-postgres-service", List.of("data-postgres"),
             "data-mongo-service", List.of("data-mongo"),
-            "api-service", List.of("client", "activity-client", "api-service"),
-            "worker-service", List.of("client", "activity-client", "worker-service"),
-            "bot-service", List.of("client", "bot-service"),
+            "api-service", List.of("api-service"),
+            "worker-service", List.of("worker-service"),
+            "bot-service", List.of("bot-service"),
             "e2e-tests", List.of("e2e-tests"));
 
     /** The fixed HTTP port of each kind of service (its archetype's application.properties). */

@@ -1,5 +1,7 @@
 package ${package}.client;
 
+import dev.msframework.client.Downstream;
+
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;

@@ -1,5 +1,9 @@
 package ${package}.client;
 
+import dev.msframework.client.Downstream;
+import dev.msframework.client.DownstreamProblemException;
+import dev.msframework.client.DownstreamUnavailableException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
@@ -10,7 +14,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import ${package}.contract.PageResponse;
+import dev.msframework.contract.PageResponse;
 import ${package}.contract.${entity}ActivityCreateRequest;
 import ${package}.contract.${entity}ActivityDto;
 

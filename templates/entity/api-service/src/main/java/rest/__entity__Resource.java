@@ -32,7 +32,7 @@ import io.smallrye.mutiny.Uni;
 
 import ${package}.client.${entity}ActivityGateway;
 import ${package}.client.${entity}Gateway;
-import ${package}.contract.PageResponse;
+import dev.msframework.contract.PageResponse;
 import ${package}.contract.${entity}ActivityApi;
 import ${package}.contract.${entity}ActivityDto;
 import ${package}.contract.${entity}Api;

@@ -19,11 +19,11 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
 import org.jboss.logging.Logger;
 
 #if( $text )
-import ${package}.client.DownstreamProblemException;
+import dev.msframework.client.DownstreamProblemException;
 #end
-import ${package}.client.DownstreamUnavailableException;
+import dev.msframework.client.DownstreamUnavailableException;
 import ${package}.client.${entity}Gateway;
-import ${package}.contract.PageResponse;
+import dev.msframework.contract.PageResponse;
 #if( $text )
 import ${package}.contract.${entity}CreateRequest;
 #end

@@ -1,5 +1,8 @@
 package ${package}.event;
 
+import dev.msframework.events.EventHandler;
+import dev.msframework.events.TransientEventException;
+
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +13,7 @@ import ${package}.bot.ChatMessenger;
 import ${package}.bot.Subscriptions;
 import ${package}.bot.${entity}Summary;
 import ${package}.contract.${entity}Dto;
-import ${package}.contract.event.CloudEvent;
+import dev.msframework.contract.CloudEvent;
 import ${package}.contract.event.${entity}Events;
 
 /**

@@ -1,6 +1,9 @@
 #set( $queue = "${appName}.bot.notifications" )
 package ${package}.event;
 
+import dev.msframework.events.DeadLetters;
+import dev.msframework.events.EventConsumer;
+
 import static ${package}.bot.FakeTelegram.newChat;
 import static ${package}.bot.FakeTelegram.post;
 import static ${package}.bot.FakeTelegram.textsSentTo;

@@ -1,5 +1,7 @@
 package ${package}.client;
 
+import dev.msframework.client.Downstream;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

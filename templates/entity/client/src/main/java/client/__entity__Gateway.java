@@ -1,5 +1,9 @@
 package ${package}.client;
 
+import dev.msframework.client.Downstream;
+import dev.msframework.client.DownstreamProblemException;
+import dev.msframework.client.DownstreamUnavailableException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
@@ -12,7 +16,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.smallrye.mutiny.Uni;
 
-import ${package}.contract.PageResponse;
+import dev.msframework.contract.PageResponse;
 import ${package}.contract.${entity}CreateRequest;
 import ${package}.contract.${entity}Dto;
 import ${package}.contract.${entity}UpdateRequest;

@@ -1,5 +1,7 @@
 package ${package}.contract;
 
+import dev.msframework.contract.PageResponse;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

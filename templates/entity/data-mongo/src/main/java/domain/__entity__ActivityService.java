@@ -20,7 +20,7 @@ import com.mongodb.MongoWriteException;
 import io.quarkus.mongodb.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 
-import ${package}.contract.PageResponse;
+import dev.msframework.contract.PageResponse;
 import ${package}.contract.${entity}ActivityCreateRequest;
 import ${package}.contract.${entity}ActivityDto;
 

@@ -5,7 +5,7 @@ import java.net.URI;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
-import ${package}.contract.PageResponse;
+import dev.msframework.contract.PageResponse;
 import ${package}.contract.${entity}ActivityApi;
 import ${package}.contract.${entity}ActivityCreateRequest;
 import ${package}.contract.${entity}ActivityDto;

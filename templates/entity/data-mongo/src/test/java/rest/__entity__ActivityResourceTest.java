@@ -2,7 +2,9 @@
 package ${package}.rest;
 
 import static io.restassured.RestAssured.given;
-import static ${package}.rest.RestChecks.problem;
+import static dev.msframework.test.RestChecks.operationsEndpointsAreServed;
+import static dev.msframework.test.RestChecks.pagingOutOfBoundsIsRejected;
+import static dev.msframework.test.RestChecks.problem;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -202,7 +204,7 @@ class ${entity}ActivityResourceTest {
 
     @Test
     void invalidListParametersAreRejected() {
-        RestChecks.pagingOutOfBoundsIsRejected(PATH);
+        pagingOutOfBoundsIsRejected(PATH);
         problem(given().queryParam("sort", "details,asc").get(PATH), 400).body("errors.field", hasItem("sort"));
         problem(given().queryParam("${entityVar}Id", 0).get(PATH), 400).body("errors.field", hasItem("${entityVar}Id"));
         problem(given().queryParam("type", "Not A Type").get(PATH), 400).body("errors.field", hasItem("type"));
@@ -210,7 +212,7 @@ class ${entity}ActivityResourceTest {
 
     @Test
     void healthMetricsAndOpenApiAreServed() {
-        RestChecks.operationsEndpointsAreServed("MongoDB", PATH);
+        operationsEndpointsAreServed("MongoDB", PATH);
     }
 
     /** A ${entity} id no other test (or earlier run against the same database) uses. */

@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
-import ${package}.contract.PageResponse;
+import dev.msframework.contract.PageResponse;
 #foreach($f in $model.filterFields)
 #if($f.enum)
 import ${package}.contract.${f.javaType};
@@ -28,7 +28,7 @@ import ${package}.contract.${entity}Api;
 import ${package}.contract.${entity}CreateRequest;
 import ${package}.contract.${entity}Dto;
 import ${package}.contract.${entity}UpdateRequest;
-import ${package}.problem.Problem;
+import dev.msframework.problem.Problem;
 
 /** Use cases of ${entityPlural}, one transaction each. */
 @ApplicationScoped

@@ -5,7 +5,7 @@ import java.net.URI;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
-import ${package}.contract.PageResponse;
+import dev.msframework.contract.PageResponse;
 import ${package}.contract.${entity}Api;
 import ${package}.contract.${entity}CreateRequest;
 import ${package}.contract.${entity}Dto;

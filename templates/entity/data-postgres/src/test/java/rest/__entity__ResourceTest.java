@@ -5,7 +5,9 @@
 package ${package}.rest;
 
 import static io.restassured.RestAssured.given;
-import static ${package}.rest.RestChecks.problem;
+import static dev.msframework.test.RestChecks.operationsEndpointsAreServed;
+import static dev.msframework.test.RestChecks.pagingOutOfBoundsIsRejected;
+import static dev.msframework.test.RestChecks.problem;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -272,7 +274,7 @@ class ${entity}ResourceTest {
 #end
     @Test
     void invalidListParametersAreRejected() {
-        RestChecks.pagingOutOfBoundsIsRejected(PATH);
+        pagingOutOfBoundsIsRejected(PATH);
         problem(given().queryParam("sort", "password,asc").get(PATH), 400).body("errors.field", hasItem("sort"));
 #foreach($f in $model.filterFields)
 #foreach($p in $f.filterParams)
@@ -289,7 +291,7 @@ class ${entity}ResourceTest {
 
     @Test
     void healthMetricsAndOpenApiAreServed() {
-        RestChecks.operationsEndpointsAreServed("Database", PATH);
+        operationsEndpointsAreServed("Database", PATH);
     }
 
     @AfterEach

@@ -9,14 +9,14 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
-import ${package}.client.DownstreamProblemException;
+import dev.msframework.client.DownstreamProblemException;
 import ${package}.client.${entity}ActivityGateway;
 import ${package}.contract.${entity}ActivityCreateRequest;
 import ${package}.contract.${entity}Dto;
-import ${package}.contract.event.CloudEvent;
+import dev.msframework.contract.CloudEvent;
 import ${package}.contract.event.${entity}Events;
-import ${package}.event.EventHandler;
-import ${package}.event.PoisonEventException;
+import dev.msframework.events.EventHandler;
+import dev.msframework.events.PoisonEventException;
 
 /**
  * The sample behaviour: every ${entity} event ({@value ${entity}Events${h}ALL}: created, updated, deleted#if($model.dateField), ${model.dateField.label} passed#end) becomes an

@@ -41,9 +41,9 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 
 import ${package}.client.${entity}Gateway;
-import ${package}.contract.PageResponse;
+import dev.msframework.contract.PageResponse;
 import ${package}.contract.${entity}Dto;
-import ${package}.contract.event.CloudEvent;
+import dev.msframework.contract.CloudEvent;
 import ${package}.contract.event.${entity}Events;
 
 /**

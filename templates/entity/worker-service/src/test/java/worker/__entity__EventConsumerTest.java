@@ -42,8 +42,8 @@ import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 import io.vertx.core.json.JsonObject;
 
 import ${package}.contract.event.${entity}Events;
-import ${package}.event.DeadLetters;
-import ${package}.event.EventConsumer;
+import dev.msframework.events.DeadLetters;
+import dev.msframework.events.EventConsumer;
 
 /**
  * The ${entity} events through the service's one consumer ({@link EventConsumer}, in-memory connector) to their

@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 
-import ${package}.contract.event.CloudEvent;
+import dev.msframework.contract.CloudEvent;
 
 /**
  * Publishes a CloudEvent after the data service confirmed a write: to the topic exchange

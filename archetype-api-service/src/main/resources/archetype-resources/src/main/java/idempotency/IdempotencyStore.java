@@ -23,7 +23,7 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
 
-import ${package}.problem.Problem;
+import dev.msframework.problem.Problem;
 
 /**
  * Honours the {@code Idempotency-Key} header of a POST through Redis: the first request with a key runs and its

@@ -10,7 +10,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
-import ${package}.problem.Problem;
+import dev.msframework.problem.Problem;
 
 /** Missing or invalid tokens (401) and missing roles (403) as application/problem+json. */
 public class SecurityProblemMappers {

@@ -12,7 +12,7 @@ import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
 
 import ${package}.domain.InvalidFieldException;
-import ${package}.problem.Problem;
+import dev.msframework.problem.Problem;
 
 /** MongoDB outcomes as problem+json: fields MongoDB cannot store are 400, an unreachable MongoDB is 503. */
 public class MongoProblemMappers {

@@ -12,7 +12,7 @@ import org.hibernate.StaleObjectStateException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import ${package}.problem.Problem;
+import dev.msframework.problem.Problem;
 
 /** Database outcomes as problem+json: lost races and constraint violations are conflicts (409). */
 public class PersistenceProblemMappers {

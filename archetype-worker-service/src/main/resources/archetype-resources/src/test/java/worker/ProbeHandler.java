@@ -9,9 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.vertx.core.json.JsonObject;
 
-import ${package}.contract.event.CloudEvent;
-import ${package}.event.EventHandler;
-import ${package}.event.TransientEventException;
+import dev.msframework.contract.CloudEvent;
+import dev.msframework.events.EventHandler;
+import dev.msframework.events.TransientEventException;
 
 /**
  * A handler of the test events {@value #TYPES}, for the tests of the event consumer that need no entity: it counts

@@ -30,8 +30,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.json.JsonObject;
 
-import ${package}.event.DeadLetters;
-import ${package}.event.EventConsumer;
+import dev.msframework.events.DeadLetters;
+import dev.msframework.events.EventConsumer;
 
 /**
  * The delivery guarantees against the real RabbitMQ (RABBITMQ_HOST/PORT/USERNAME/PASSWORD, or Dev Services

@@ -1,0 +1,109 @@
+package dev.msframework.events;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.keys.KeyCommands;
+import io.quarkus.redis.datasource.value.SetArgs;
+import io.quarkus.redis.datasource.value.ValueCommands;
+
+/**
+ * Remembers in Redis which events this service has processed, so that a redelivered or republished event
+ * does its work once. Per event id one key {@code <service>:event:<id>}: {@value #PROCESSING} while a
+ * consumer works on it (SET NX with a lease, so a crashed consumer does not block it for long), then
+ * {@value #DONE} for {@code events.idempotency.ttl} (24 h). A failed attempt deletes the key again.
+ * The lease ({@code events.idempotency.lease}, 30 s) is longer than one attempt of a handler takes at
+ * most, so it only runs out when its consumer died mid-work; a redelivery then waits out the rest of it.
+ * Redis being unreachable is a {@link TransientEventException}.
+ */
+@ApplicationScoped
+public class ProcessedEvents {
+
+    static final String PROCESSING = "processing";
+    static final String DONE = "done";
+
+    /** What {@link #claim} found. */
+    public enum Claim {
+        /** This consumer owns the event now and must call {@link #markDone} or {@link #release}. */
+        CLAIMED,
+        /** Already processed: a duplicate. */
+        DONE,
+        /** Another consumer is processing it right now. */
+        IN_PROGRESS
+    }
+
+    private final ValueCommands<String, String> values;
+    private final KeyCommands<String> keys;
+    private final String keyPrefix;
+    private final Duration ttl;
+    private final Duration lease;
+
+    public ProcessedEvents(RedisDataSource redis,
+            @ConfigProperty(name = "quarkus.application.name") String service,
+            EventsConfig config) {
+        this.values = redis.value(String.class);
+        this.keys = redis.key(String.class);
+        this.keyPrefix = service + ":event:";
+        this.ttl = config.idempotency().ttl();
+        this.lease = config.idempotency().lease();
+    }
+
+    public Claim claim(String eventId) {
+        String previous;
+        try {
+            // one atomic SET key processing NX PX <lease> GET (Redis 7+): the previous value, null if we set it
+            previous = values.setGet(key(eventId), PROCESSING, new SetArgs().nx().px(lease));
+        } catch (RuntimeException e) {
+            throw new TransientEventException("Redis unavailable: " + EventFailures.describe(e), e);
+        }
+        if (previous == null) {
+            return Claim.CLAIMED;
+        }
+        return DONE.equals(previous) ? Claim.DONE : Claim.IN_PROGRESS;
+    }
+
+    /** How long a claim lasts when its consumer neither finishes nor releases it. */
+    public Duration lease() {
+        return lease;
+    }
+
+    /**
+     * How long the claim another consumer holds on this event still lasts: zero when it is gone, at most
+     * the configured lease.
+     */
+    public Duration leaseLeft(String eventId) {
+        long millis;
+        try {
+            millis = keys.pttl(key(eventId));
+        } catch (RuntimeException e) {
+            throw new TransientEventException("Redis unavailable: " + EventFailures.describe(e), e);
+        }
+        // -2: no such key; -1: no expiry (not set by this class): treat it as a full lease
+        return millis == -1 ? lease : Duration.ofMillis(Math.max(0, Math.min(millis, lease.toMillis())));
+    }
+
+    public void markDone(String eventId) {
+        try {
+            values.set(key(eventId), DONE, new SetArgs().px(ttl));
+        } catch (RuntimeException e) {
+            throw new TransientEventException("Redis unavailable: " + EventFailures.describe(e), e);
+        }
+    }
+
+    /** Forgets a failed attempt, so that the next delivery processes the event again. Best effort. */
+    public void release(String eventId) {
+        try {
+            values.getdel(key(eventId));
+        } catch (RuntimeException e) {
+            // the lease expires by itself
+        }
+    }
+
+    private String key(String eventId) {
+        return keyPrefix + eventId;
+    }
+}
