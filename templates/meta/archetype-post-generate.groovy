@@ -172,7 +172,7 @@ def registerModule = { File projectDir, File module, String description ->
     }
     def fragment = new File(module, 'src/main/docker/compose-service.yml')
     if (fragment.exists()) {
-        def block = text(fragment).readLines().findAll { !it.startsWith('#') }.join('\n').replace('@service@', name).trim()
+        def block = text(fragment).readLines().findAll { !it.startsWith('#') }.join('\n').replace('__service__', name).trim()
         appendOnce(new File(projectDir, 'docker-compose.yml'), "\n  ${name}:\n", '  ' + block + '\n')
     }
     def properties = new File(module, 'src/main/resources/application.properties')
@@ -188,7 +188,7 @@ def registerModule = { File projectDir, File module, String description ->
     if (dashboard.exists()) {
         def target = new File(projectDir, "deploy/grafana/dashboards/${name}.json")
         target.parentFile.mkdirs()
-        target.write(text(dashboard).replace('@service@', name), 'UTF-8')
+        target.write(text(dashboard).replace('__service__', name), 'UTF-8')
     }
     def readme = new File(projectDir, 'README.md')
     def endOfTable = '<!-- end of services -->'

@@ -26,10 +26,10 @@ Files.createDirectories(target.resolve('framework-parent'))
 Files.copy(Path.of(frameworkParentPom), target.resolve('framework-parent/pom.xml'), StandardCopyOption.REPLACE_EXISTING)
 
 def edit = { Path file, Closure change ->
-    String before = file.getText('UTF-8')
+    String before = Files.readString(file)
     String after = change(before)
     assert after != before : "nothing changed in ${file}"
-    file.setText(after, 'UTF-8')
+    Files.writeString(file, after)
 }
 String v = java.util.regex.Matcher.quoteReplacement(newer)
 edit(target.resolve('framework-parent/pom.xml')) {
@@ -52,7 +52,7 @@ edit(target.resolve('runtime/problem/src/main/java/dev/msframework/problem/Probl
 
     public Response toResponse() {""")
 }
-target.resolve('pom.xml').setText("""<?xml version="1.0" encoding="UTF-8"?>
+Files.writeString(target.resolve('pom.xml'), """<?xml version="1.0" encoding="UTF-8"?>
 <project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
   <groupId>dev.msframework.it</groupId>
@@ -64,9 +64,9 @@ target.resolve('pom.xml').setText("""<?xml version="1.0" encoding="UTF-8"?>
     <module>runtime</module>
   </modules>
 </project>
-""", 'UTF-8')
+""")
 // the libraries' own tests ran in the collection build; the collection's version rule is for the collection
-base.resolve('newer-framework.properties').setText("skipTests=true\nenforcer.skip=true\nmsframework.version=${newer}\n", 'UTF-8')
-base.resolve('update-parent.properties').setText("parentVersion=[${newer}]\ngenerateBackupPoms=false\n", 'UTF-8')
-base.resolve('newer.version').setText(newer, 'UTF-8')
+Files.writeString(base.resolve('newer-framework.properties'), "skipTests=true\nenforcer.skip=true\nmsframework.version=${newer}\n")
+Files.writeString(base.resolve('update-parent.properties'), "parentVersion=[${newer}]\ngenerateBackupPoms=false\n")
+Files.writeString(base.resolve('newer.version'), newer)
 return true

@@ -13,7 +13,11 @@ int port = new ServerSocket(0).withCloseable { it.localPort }
 def command = [System.getProperty('java.home') + '/bin/java', '-jar', 'target/quarkus-app/quarkus-run.jar']
 def builder = new ProcessBuilder(command).directory(project).redirectErrorStream(true)
         .redirectOutput(new File(basedir, 'service.log'))
-builder.environment().putAll([QUARKUS_HTTP_PORT: "${port}", QUARKUS_OTEL_SDK_DISABLED: 'true'])
+builder.environment().putAll([QUARKUS_HTTP_PORT: String.valueOf(port), QUARKUS_OTEL_SDK_DISABLED: "true"])
+// the database of the tests (README: QUARKUS_DATASOURCE_*), the local one where none is named
+builder.environment().putIfAbsent('QUARKUS_DATASOURCE_JDBC_URL', 'jdbc:postgresql://localhost:5432/test')
+builder.environment().putIfAbsent('QUARKUS_DATASOURCE_USERNAME', 'postgres')
+builder.environment().putIfAbsent('QUARKUS_DATASOURCE_PASSWORD', 'postgres')
 Process service = builder.start()
 try {
     def get = { String path ->

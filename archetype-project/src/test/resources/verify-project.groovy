@@ -1,7 +1,12 @@
 // Checks of the generated project after its build: the compose stack, the Prometheus configuration and
-// the Grafana dashboards are valid (docker-compose config, promtool, a JSON parser) and cover exactly the
-// project's service modules. Needs /usr/bin/docker-compose (Debian package docker-compose) and promtool
-// (package prometheus); neither needs a Docker daemon.
+// the Grafana dashboards are valid and cover exactly the project's service modules. None needs a Docker daemon.
+// The tools, each the best one this machine has, named in the one line this script prints at the end:
+// - docker-compose.yml: `docker-compose config` (Debian package docker-compose), else `docker compose config`
+//   (Docker's compose plugin), else in-process checks with SnakeYAML (syntax, keys, interpolation, references);
+// - deploy/prometheus/prometheus.yml: `promtool check config`, promtool found or fetched by prometheus-tool.sh
+//   (next to this script: PATH, else the Debian package prometheus unpacked into ~/.cache/msframework/tools);
+//   when it cannot get one, a warning says that promtool did not check it and the YAML is parsed in-process;
+// - the Grafana dashboards: a JSON parser.
 import groovy.json.JsonSlurper
 
 // `projectDir` when the caller names the project; else the one project an archetype IT generated under project/
@@ -15,19 +20,239 @@ if (binding.hasVariable('projectDir')) {
     project = generated[0]
 }
 
-String run(File dir, List<String> command) {
-    Process process
+// The directory of this script (target/test-classes): prometheus-tool.sh is next to it
+File scriptDir
+URL scriptLocation = getClass().protectionDomain.codeSource?.location
+if (scriptLocation?.protocol == 'file') {
+    scriptDir = new File(scriptLocation.toURI()).parentFile
+} else {
+    File base = basedir instanceof File ? basedir : new File(basedir.toString())
+    scriptDir = [new File(base, '../..'), new File(base, '../../test-classes')].find { new File(it, 'verify-project.groovy').isFile() }
+}
+
+// Runs a command: [exit: its exit code, or -1 when it cannot start, output: its stdout and stderr]
+Map exec(File dir, List<String> command) {
     try {
-        process = new ProcessBuilder(command).directory(dir).redirectErrorStream(true).start()
+        Process process = new ProcessBuilder(command).directory(dir).redirectErrorStream(true).start()
+        String output = process.inputStream.getText('UTF-8')
+        return [exit: process.waitFor(), output: output]
     } catch (IOException e) {
-        throw new AssertionError("cannot run `${command.join(' ')}` (install it: apt-get install docker-compose prometheus): ${e.message}")
+        return [exit: -1, output: e.message]
     }
-    String output = process.inputStream.getText('UTF-8')
-    int exit = process.waitFor()
-    if (exit != 0) {
-        throw new AssertionError("`${command.join(' ')}` failed with exit code ${exit}:\n${output}")
+}
+
+String run(File dir, List<String> command) {
+    Map result = exec(dir, command)
+    if (result.exit != 0) {
+        throw new AssertionError("`${command.join(' ')}` failed with exit code ${result.exit}:\n${result.output}")
     }
-    return output
+    return result.output
+}
+
+// SnakeYAML, when the script's classpath has it (the archetype plugin's has; the invoker plugin's by a plugin
+// dependency); duplicate keys are errors, as for Compose. Loaded by name: only the in-process checks need it.
+Object yamlParser() {
+    try {
+        ClassLoader loader = getClass().classLoader
+        Class<?> optionsClass = Class.forName('org.yaml.snakeyaml.LoaderOptions', true, loader)
+        def options = optionsClass.getDeclaredConstructor().newInstance()
+        options.allowDuplicateKeys = false
+        return Class.forName('org.yaml.snakeyaml.Yaml', true, loader).getConstructor(optionsClass).newInstance(options)
+    } catch (ClassNotFoundException e) {
+        return null
+    }
+}
+
+Object parseYaml(Object parser, File f) {
+    try {
+        return f.withReader('UTF-8') { Reader reader -> parser.load(reader) }
+    } catch (Exception e) {
+        throw new AssertionError("invalid YAML in ${f}: ${e.message}")
+    }
+}
+
+// For a machine with neither docker-compose nor Docker's compose plugin: what `docker compose config` checks, in-process.
+// The YAML (no duplicate keys), the keys of the Compose specification (top level, services, build, healthcheck),
+// the interpolation of every value with .env.example (syntax; ${VAR:?...} set), what a service refers to (depends_on
+// without cycles, named volumes, networks, local build contexts), ports, restart policies, environment and durations.
+// Returns the services; fails with every problem found.
+Set<String> composeServicesInProcess(Object parser, File project, File compose, Map<String, String> env) {
+    List<String> problems = []
+    def data = parseYaml(parser, compose)
+    assert data instanceof Map : "${compose}: not a mapping"
+    Set<String> topKeys = ['version', 'name', 'include', 'services', 'networks', 'volumes', 'configs', 'secrets', 'models'] as Set
+    Set<String> serviceKeys = ('annotations attach blkio_config build cap_add cap_drop cgroup cgroup_parent command configs ' +
+            'container_name cpu_count cpu_percent cpu_period cpu_quota cpu_rt_period cpu_rt_runtime cpu_shares cpus cpuset ' +
+            'credential_spec depends_on deploy develop device_cgroup_rules devices dns dns_opt dns_search domainname entrypoint ' +
+            'env_file environment expose extends external_links extra_hosts gpus group_add healthcheck hostname image init ipc ' +
+            'isolation label_file labels links logging mac_address mem_limit mem_reservation mem_swappiness memswap_limit models ' +
+            'network_mode networks oom_kill_disable oom_score_adj pid pids_limit platform ports post_start pre_stop privileged ' +
+            'profiles provider pull_policy pull_refresh_after read_only restart runtime scale secrets security_opt shm_size ' +
+            'stdin_open stop_grace_period stop_signal storage_opt sysctls tmpfs tty ulimits use_api_socket user userns_mode uts ' +
+            'volumes volumes_from working_dir').split(' ') as Set
+    Set<String> buildKeys = ('additional_contexts args cache_from cache_to context dockerfile dockerfile_inline entitlements ' +
+            'extra_hosts isolation labels network no_cache platforms privileged provenance pull sbom secrets shm_size ssh tags ' +
+            'target ulimits').split(' ') as Set
+    Set<String> healthcheckKeys = ['test', 'interval', 'timeout', 'retries', 'start_period', 'start_interval', 'disable'] as Set
+    def unknown = { String where, Map map, Set<String> allowed ->
+        map.keySet().collect { it.toString() }.findAll { !allowed.contains(it) && !it.startsWith('x-') }
+                .each { problems << "${where}: unknown key '${it}'".toString() }
+    }
+
+    // interpolation, as Compose does it: $$ is a $; ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?error},
+    // ${VAR?error}, ${VAR:+other}, ${VAR+other} and $VAR; any other $ is an error
+    def interpolate
+    interpolate = { String where, Object value ->
+        if (value instanceof Map) {
+            return value.collectEntries { k, v -> [(k): interpolate("${where}.${k}", v)] }
+        }
+        if (value instanceof List) {
+            return value.withIndex().collect { v, i -> interpolate("${where}[${i}]", v) }
+        }
+        if (!(value instanceof String)) {
+            return value
+        }
+        // (Groovy takes what the closure returns literally)
+        return value.replaceAll(/\$(?:(\$)|\{([^}]*)\}|([A-Za-z_][A-Za-z0-9_]*)|)/) { String all, String escaped, String braced, String bare ->
+            if (escaped != null) {
+                return '$'
+            }
+            if (bare != null) {
+                return env[bare] ?: ''
+            }
+            def expression = braced == null ? null : (braced =~ /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])(.*))?$/)
+            if (expression == null || !expression.matches()) {
+                problems << "${where}: invalid interpolation in '${value}'".toString()
+                return ''
+            }
+            String name = expression.group(1), operator = expression.group(2), argument = expression.group(3)
+            boolean set = env.containsKey(name), nonEmpty = set && env[name]
+            String resolved
+            switch (operator) {
+                case ':-': resolved = nonEmpty ? env[name] : argument; break
+                case '-': resolved = set ? env[name] : argument; break
+                case ':+': resolved = nonEmpty ? argument : ''; break
+                case '+': resolved = set ? argument : ''; break
+                case ':?':
+                case '?':
+                    if (operator == ':?' ? !nonEmpty : !set) {
+                        problems << "${where}: required variable ${name} is not set in .env.example (${argument})".toString()
+                    }
+                    resolved = env[name] ?: ''
+                    break
+                default: resolved = env[name] ?: ''
+            }
+            return resolved
+        }
+    }
+
+    unknown('top level', data, topKeys)
+    Map<String, Object> volumes = data.volumes instanceof Map ? data.volumes : [:]
+    Map<String, Object> networks = data.networks instanceof Map ? data.networks : [:]
+    if (!(data.services instanceof Map) || data.services.isEmpty()) {
+        problems << 'services: missing or empty'
+    }
+    Map<String, Object> services = data.services instanceof Map ? interpolate('services', data.services) : [:]
+    Map<String, Set<String>> dependencies = [:]
+    String duration = /^(\d+(\.\d+)?(ns|us|ms|s|m|h))+$/
+    String port = /^(?:(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9A-Fa-f:.]+\]):)?(?:(?:\d+(?:-\d+)?)?:)?\d+(?:-\d+)?(?:\/(?:tcp|udp|sctp))?$/
+    services.each { Object key, Object service ->
+        String name = key.toString(), where = "services.${name}"
+        if (!(name ==~ /[a-zA-Z0-9._-]+/)) {
+            problems << "${where}: invalid service name".toString()
+        }
+        if (!(service instanceof Map)) {
+            problems << "${where}: not a mapping".toString()
+            return
+        }
+        unknown(where, service, serviceKeys)
+        if (!service.image && !service.build) {
+            problems << "${where}: neither image nor build".toString()
+        }
+        if (service.containsKey('image') && !(service.image instanceof String && service.image)) {
+            problems << "${where}.image: not an image name".toString()
+        }
+        if (service.build != null) {
+            def build = service.build instanceof Map ? service.build : [context: service.build]
+            unknown("${where}.build", build, buildKeys)
+            String context = build.context?.toString() ?: '.'
+            if (!(context =~ /^[a-z]+:\/\/|^git@|^github\.com\//) && !new File(project, context).isDirectory()) {
+                problems << "${where}.build.context: no directory ${context}".toString()
+            }
+        }
+        if (service.restart != null && !(service.restart.toString() ==~ /no|always|unless-stopped|on-failure(:\d+)?/)) {
+            problems << "${where}.restart: invalid policy '${service.restart}'".toString()
+        }
+        if (service.environment != null) {
+            boolean valid = service.environment instanceof Map
+                    ? service.environment.values().every { !(it instanceof Map || it instanceof List) }
+                    : service.environment instanceof List && service.environment.every { it instanceof String }
+            if (!valid) {
+                problems << "${where}.environment: neither a mapping of values nor a list of NAME=value".toString()
+            }
+        }
+        (service.ports instanceof List ? service.ports : service.ports == null ? [] : [service.ports]).each {
+            if (!(it instanceof Map || it instanceof Integer || it.toString() ==~ port)) {
+                problems << "${where}.ports: invalid port '${it}'".toString()
+            }
+        }
+        (service.volumes instanceof List ? service.volumes : service.volumes == null ? [] : [service.volumes]).each {
+            String source = it instanceof Map ? (it.type in [null, 'volume'] ? it.source : null)
+                    : it.toString().contains(':') ? it.toString().substring(0, it.toString().indexOf(':')) : null
+            if (source && !(source =~ /^[.\/~]/) && !source.contains('/') && !volumes.containsKey(source)) {
+                problems << "${where}.volumes: volume '${source}' is not declared under the top-level volumes".toString()
+            }
+        }
+        (service.networks instanceof Map ? service.networks.keySet() : service.networks ?: []).each {
+            if (it.toString() != 'default' && !networks.containsKey(it.toString())) {
+                problems << "${where}.networks: network '${it}' is not declared under the top-level networks".toString()
+            }
+        }
+        if (service.healthcheck != null) {
+            if (service.healthcheck instanceof Map) {
+                def healthcheck = service.healthcheck
+                unknown("${where}.healthcheck", healthcheck, healthcheckKeys)
+                if (healthcheck.test instanceof List && !(healthcheck.test[0] in ['NONE', 'CMD', 'CMD-SHELL'])) {
+                    problems << "${where}.healthcheck.test: a list must start with NONE, CMD or CMD-SHELL".toString()
+                }
+                ['interval', 'timeout', 'start_period', 'start_interval'].findAll { healthcheck[it] != null }.each {
+                    if (!(healthcheck[it].toString() ==~ duration)) {
+                        problems << "${where}.healthcheck.${it}: invalid duration '${healthcheck[it]}'".toString()
+                    }
+                }
+            } else {
+                problems << "${where}.healthcheck: not a mapping".toString()
+            }
+        }
+        def dependsOn = service.depends_on
+        dependencies[name] = (dependsOn instanceof Map ? dependsOn.keySet() : dependsOn ?: []).collect { it.toString() } as Set
+        if (dependsOn instanceof Map) {
+            dependsOn.each { target, condition ->
+                def value = condition instanceof Map ? condition.condition : null
+                if (value != null && !(value in ['service_started', 'service_healthy', 'service_completed_successfully'])) {
+                    problems << "${where}.depends_on.${target}: invalid condition '${value}'".toString()
+                }
+            }
+        }
+        dependencies[name].findAll { !services.containsKey(it) }.each {
+            problems << "${where}.depends_on: no service '${it}'".toString()
+        }
+    }
+    // a cycle of depends_on
+    Set<String> done = [] as Set
+    def visit
+    visit = { String service, List<String> path ->
+        if (path.contains(service)) {
+            problems << "depends_on: cycle ${(path.subList(path.indexOf(service), path.size()) + service).join(' -> ')}".toString()
+            return
+        }
+        if (done.add(service)) {
+            dependencies[service]?.findAll { services.containsKey(it) }?.each { visit(it, path + service) }
+        }
+    }
+    dependencies.keySet().each { visit(it, []) }
+    assert problems.isEmpty() : "${compose} (checked in-process):\n  " + problems.unique().join('\n  ')
+    return services.keySet().collect { it.toString() } as Set
 }
 
 File file(File dir, String path) {
@@ -46,15 +271,38 @@ assert !services.isEmpty() : "no service module (with src/main/docker/Dockerfile
 File compose = file(project, 'docker-compose.yml')
 File envExample = file(project, '.env.example')
 String composeText = compose.getText('UTF-8')
-Set<String> envNames = envExample.readLines('UTF-8')
+Map<String, String> env = envExample.readLines('UTF-8')
         .findAll { it ==~ /[A-Za-z_][A-Za-z0-9_]*=.*/ }
-        .collect { it.substring(0, it.indexOf('=')) } as Set
+        .collectEntries { [(it.substring(0, it.indexOf('='))): it.substring(it.indexOf('=') + 1).trim().replaceAll(/^(["'])(.*)\1$/, '$2')] }
+Set<String> envNames = env.keySet()
 Set<String> interpolated = (composeText =~ /(?<!\$)\$\{([A-Za-z_][A-Za-z0-9_]*)/).collect { it[1] } as Set
 assert envNames.containsAll(interpolated) : ".env.example lacks ${interpolated - envNames}, used by docker-compose.yml"
 
-List<String> composeCommand = ['docker-compose', '--env-file', envExample.absolutePath, '-f', compose.absolutePath]
-run(project, composeCommand + ['config', '-q'])
-Set<String> composeServices = run(project, composeCommand + ['config', '--services']).readLines()*.trim().findAll() as Set
+// the best validator this machine has: docker-compose, else Docker's compose plugin, else the in-process checks
+List<String> composeFiles = ['--env-file', envExample.absolutePath, '-f', compose.absolutePath]
+List<String> composeCommand = null
+String composeChecker
+for (List<String> tool : [['docker-compose'], ['docker', 'compose']]) {
+    Map version = exec(project, tool + ['version', '--short'])
+    if (version.exit == 0) {
+        composeCommand = tool + composeFiles
+        composeChecker = "`${tool.join(' ')} config` ${version.output.readLines().findAll { it.trim() }.last().trim()}"
+        break
+    }
+}
+Object yaml = yamlParser()
+Set<String> composeServices
+if (composeCommand != null) {
+    run(project, composeCommand + ['config', '-q'])
+    composeServices = run(project, composeCommand + ['config', '--services']).readLines()*.trim().findAll() as Set
+} else {
+    assert yaml != null : "cannot check ${compose}: neither docker-compose nor Docker's compose plugin is installed, and the " +
+            "in-process checks need SnakeYAML (org.yaml:snakeyaml) on this script's classpath, e.g. as a dependency of the plugin " +
+            "that runs it. Install docker-compose (apt-get install docker-compose) or Docker's compose plugin."
+    composeServices = composeServicesInProcess(yaml, project, compose, env)
+    composeChecker = 'in-process checks with SnakeYAML (YAML, keys, interpolation, references, ports, healthchecks; ' +
+            'not the whole Compose schema: no docker-compose or `docker compose` here, apt-get install docker-compose adds it)'
+}
 Set<String> infrastructure = ['postgres', 'mongodb', 'redis', 'rabbitmq', 'prometheus', 'grafana', 'jaeger',
                               'elasticsearch', 'logstash', 'kibana'] as Set
 assert composeServices == infrastructure + services :
@@ -62,7 +310,33 @@ assert composeServices == infrastructure + services :
 
 // ----- deploy/prometheus/prometheus.yml -----
 File prometheus = file(project, 'deploy/prometheus/prometheus.yml')
-run(project, ['promtool', 'check', 'config', prometheus.absolutePath])
+// promtool: found on PATH, or fetched into a cache, by prometheus-tool.sh; its last output line is the path
+File promtoolFinder = scriptDir == null ? null : new File(scriptDir, 'prometheus-tool.sh')
+Map promtool = promtoolFinder?.isFile() ? exec(project, ['bash', promtoolFinder.absolutePath, 'promtool'])
+        : [exit: -1, output: "no prometheus-tool.sh next to verify-project.groovy (${scriptDir})"]
+List<String> promtoolOutput = promtool.output.readLines().findAll { it.trim() }
+String prometheusChecker
+if (promtool.exit == 0 && promtoolOutput) {
+    promtoolOutput.dropRight(1).each { println "verify-project: ${it}" }
+    String path = promtoolOutput.last().trim()
+    run(project, [path, 'check', 'config', prometheus.absolutePath])
+    def version = exec(project, [path, '--version']).output =~ /version (\S+)/
+    prometheusChecker = "`promtool check config` ${version.find() ? version.group(1) : ''} (${path})"
+} else {
+    println "verify-project: WARNING: ${prometheus} is NOT checked with promtool: ${promtoolOutput.join('; ')}"
+    if (yaml != null) {
+        def config = parseYaml(yaml, prometheus)
+        assert config instanceof Map : "${prometheus}: not a mapping"
+        Set<String> keys = ['global', 'scrape_configs', 'scrape_config_files', 'rule_files', 'alerting', 'remote_write',
+                            'remote_read', 'storage', 'tracing', 'otlp', 'runtime'] as Set
+        assert keys.containsAll(config.keySet()*.toString()) : "${prometheus}: unknown keys ${config.keySet()*.toString() - keys}"
+        List<String> jobNames = (config.scrape_configs ?: []).collect { it instanceof Map ? it.job_name?.toString() : null }
+        assert !jobNames.contains(null) && jobNames.unique(false) == jobNames : "${prometheus}: every scrape config needs its own job_name: ${jobNames}"
+        prometheusChecker = 'NOT promtool (see the warning above), only parsed in-process with SnakeYAML'
+    } else {
+        prometheusChecker = 'NOT promtool (see the warning above) nor a YAML parser: only its jobs and targets'
+    }
+}
 String prometheusText = prometheus.getText('UTF-8')
 Set<String> jobs = (prometheusText =~ /job_name:\s*["']?([^"'\s]+)/).collect { it[1] } as Set
 assert jobs == (['prometheus'] as Set) + services : "Prometheus jobs ${jobs} != prometheus + service modules ${services}"
@@ -99,5 +373,7 @@ stack.each { File f ->
     assert !(text =~ /@(service|image\.[a-z-]+)@/).find() : "template token left in ${f}"
 }
 
-println "compose stack, Prometheus and Grafana configuration valid for ${services}"
+println "verify-project: ${project.name} checked: docker-compose.yml with ${composeChecker}; " +
+        "deploy/prometheus/prometheus.yml with ${prometheusChecker}; ${dashboards.size()} Grafana dashboards with a JSON parser; " +
+        "service modules ${services}"
 return true
