@@ -34,7 +34,7 @@ if ! command -v apt-get >/dev/null 2>&1 || ! command -v dpkg-deb >/dev/null 2>&1
   echo "no $tool on PATH, and no apt-get to fetch the Debian package prometheus: $remedy"
   exit 1
 fi
-mkdir -p "$cache" || { echo "no $tool on PATH, and cannot create the tools cache $cache: $remedy"; exit 1; }
+mkdir -p "$cache" 2>/dev/null || { echo "no $tool on PATH, and cannot create the tools cache $cache: $remedy"; exit 1; }
 work=$(mktemp -d "$cache/.fetch.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 

@@ -298,10 +298,10 @@ if (composeCommand != null) {
 } else {
     assert yaml != null : "cannot check ${compose}: neither docker-compose nor Docker's compose plugin is installed, and the " +
             "in-process checks need SnakeYAML (org.yaml:snakeyaml) on this script's classpath, e.g. as a dependency of the plugin " +
-            "that runs it. Install docker-compose (apt-get install docker-compose) or Docker's compose plugin."
+            "that runs it; or install docker-compose (apt-get install docker-compose) or Docker's compose plugin"
     composeServices = composeServicesInProcess(yaml, project, compose, env)
-    composeChecker = 'in-process checks with SnakeYAML (YAML, keys, interpolation, references, ports, healthchecks; ' +
-            'not the whole Compose schema: no docker-compose or `docker compose` here, apt-get install docker-compose adds it)'
+    composeChecker = 'in-process checks with SnakeYAML, as neither docker-compose nor `docker compose` is installed ' +
+            '(syntax, keys, interpolation, references, ports, healthchecks; for the whole Compose schema: apt-get install docker-compose)'
 }
 Set<String> infrastructure = ['postgres', 'mongodb', 'redis', 'rabbitmq', 'prometheus', 'grafana', 'jaeger',
                               'elasticsearch', 'logstash', 'kibana'] as Set
@@ -332,9 +332,9 @@ if (promtool.exit == 0 && promtoolOutput) {
         assert keys.containsAll(config.keySet()*.toString()) : "${prometheus}: unknown keys ${config.keySet()*.toString() - keys}"
         List<String> jobNames = (config.scrape_configs ?: []).collect { it instanceof Map ? it.job_name?.toString() : null }
         assert !jobNames.contains(null) && jobNames.unique(false) == jobNames : "${prometheus}: every scrape config needs its own job_name: ${jobNames}"
-        prometheusChecker = 'NOT promtool (see the warning above), only parsed in-process with SnakeYAML'
+        prometheusChecker = 'NOT checked with promtool (see the warning above), only parsed with SnakeYAML'
     } else {
-        prometheusChecker = 'NOT promtool (see the warning above) nor a YAML parser: only its jobs and targets'
+        prometheusChecker = 'NOT checked with promtool (see the warning above) nor a YAML parser, only its jobs and targets'
     }
 }
 String prometheusText = prometheus.getText('UTF-8')
@@ -373,7 +373,7 @@ stack.each { File f ->
     assert !(text =~ /@(service|image\.[a-z-]+)@/).find() : "template token left in ${f}"
 }
 
-println "verify-project: ${project.name} checked: docker-compose.yml with ${composeChecker}; " +
-        "deploy/prometheus/prometheus.yml with ${prometheusChecker}; ${dashboards.size()} Grafana dashboards with a JSON parser; " +
+println "verify-project: ${project.name} checked - docker-compose.yml: ${composeChecker}; " +
+        "deploy/prometheus/prometheus.yml: ${prometheusChecker}; Grafana: ${dashboards.size()} dashboards, JSON parser; " +
         "service modules ${services}"
 return true

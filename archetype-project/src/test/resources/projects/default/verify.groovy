@@ -1,10 +1,11 @@
 // the checks shared by every project IT
 evaluate(new File(basedir, '../../verify-project.groovy'))
 
-// A handful of generated files are kept as snapshots in reference/ (same paths as in the project): every change to
+// A handful of generated files are kept as snapshots in snapshots/ (same paths as in the project): every change to
 // generated code shows in review. After an intended change, copy the new file over its snapshot (the message names both).
 File project = new File(basedir, 'project/acme-tasks')
-File reference = new File(basedir, 'reference')
+// (not reference/: the archetype plugin would compare the whole project with that directory)
+File reference = new File(basedir, 'snapshots')
 List<String> changed = []
 int checked = 0
 reference.eachFileRecurse(groovy.io.FileType.FILES) { File expected ->
@@ -17,7 +18,7 @@ reference.eachFileRecurse(groovy.io.FileType.FILES) { File expected ->
     if (want != got) {
         int line = (0..<Math.max(want.size(), got.size())).find { want[it] != got[it] }
         changed << "${path}, line ${line + 1}:\n  snapshot:  ${want[line]}\n  generated: ${got[line]}\n" +
-                "  (cp ${actual} archetype-project/src/test/resources/projects/default/reference/${path})"
+                "  (cp ${actual} archetype-project/src/test/resources/projects/default/snapshots/${path})"
     }
 }
 assert changed.isEmpty() : "generated files differ from their snapshots:\n" + changed.join('\n')
