@@ -66,7 +66,9 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  * the project's own {@code deploy/prometheus/prometheus.yml}, scrapes every service. Every wait is bounded.
  * <p>
  * System properties: {@code systemTests.projectDir} (the generated, packaged project), {@code systemTests.workDir}
- * (scratch files), {@code systemTests.logDir} (one log per process), {@code systemTests.prometheus} (default /usr/bin/prometheus), {@code skipSystemTests}.
+ * (scratch files), {@code systemTests.logDir} (one log per process), {@code systemTests.prometheus} (the Prometheus binary; by
+ * default the one on PATH, else the Debian package prometheus unpacked into ~/.cache/msframework/tools: see
+ * {@link #prometheusBinary()}), {@code skipSystemTests}.
  */
 class SampleFlowIT {
 
@@ -260,18 +262,19 @@ class SampleFlowIT {
     @Test
     void prometheusScrapesEveryService() throws Exception {
         diagnosed("scraping with Prometheus", () -> {
-            Path prometheus = Path.of(System.getProperty("systemTests.prometheus", "/usr/bin/prometheus"));
-            if (!Files.isExecutable(prometheus)) {
-                fail("No Prometheus at " + prometheus + ": install the Debian package prometheus "
-                        + "(apt-get install prometheus) or name the binary with -DsystemTests.prometheus=...");
-            }
+            Path prometheus = prometheusBinary();
             int port = freePort();
             Path config = prometheusConfig(port);
             Path promtool = prometheus.resolveSibling("promtool");
+            String configCheck = "NOT checked with promtool: none next to " + prometheus;
             if (Files.isExecutable(promtool)) {
                 ProcessResult check = run(List.of(promtool.toString(), "check", "config", config.toString()), Duration.ofSeconds(30));
                 assertEquals(0, check.exitCode(), () -> "promtool check config " + config + ":\n" + check.output());
+                configCheck = "passes " + promtool + " check config";
             }
+            Matcher version = Pattern.compile("version (\\S+)").matcher(run(List.of(prometheus.toString(), "--version"), Duration.ofSeconds(30)).output());
+            System.out.println("Prometheus: running " + prometheus + (version.find() ? " " + version.group(1) : "")
+                    + "; its configuration " + config + ": " + configCheck);
             Process process = new ProcessBuilder(prometheus.toString(),
                     "--config.file=" + config,
                     "--storage.tsdb.path=" + workDir.resolve("prometheus-data"),
@@ -347,6 +350,35 @@ class SampleFlowIT {
         if (!missing.isEmpty()) {
             fail("The generated project at " + projectDir + " is not packaged: missing " + missing + ". " + hint);
         }
+    }
+
+    /**
+     * The Prometheus binary: the one {@code -DsystemTests.prometheus} names; else the one archetype-project's
+     * {@code src/test/resources/prometheus-tool.sh} finds on PATH or gets: the Debian package prometheus, downloaded with
+     * apt-get and unpacked into ~/.cache/msframework/tools, not installed. Fails, saying how to get one, when there is none.
+     */
+    static Path prometheusBinary() throws Exception {
+        String hint = " Install Prometheus (apt-get install prometheus), or name the binary with -DsystemTests.prometheus=<path>;"
+                + " -DskipSystemTests skips the system tests.";
+        String named = System.getProperty("systemTests.prometheus", "");
+        if (!named.isBlank()) {
+            Path prometheus = Path.of(named).toAbsolutePath();
+            if (!Files.isExecutable(prometheus)) {
+                fail("No Prometheus at " + prometheus + " (-DsystemTests.prometheus)." + hint);
+            }
+            return prometheus;
+        }
+        Path finder = Path.of("../archetype-project/src/test/resources/prometheus-tool.sh").toAbsolutePath().normalize();
+        if (!Files.isRegularFile(finder)) {
+            fail("No -DsystemTests.prometheus, and no " + finder + " to find or fetch Prometheus." + hint);
+        }
+        ProcessResult found = run(List.of("bash", finder.toString(), "prometheus"), Duration.ofMinutes(5));
+        List<String> lines = found.output().lines().filter(line -> !line.isBlank()).toList();
+        if (found.exitCode() != 0 || lines.isEmpty()) {
+            fail("No Prometheus: " + String.join("; ", lines) + "." + hint);
+        }
+        lines.subList(0, lines.size() - 1).forEach(line -> System.out.println("Prometheus: " + line));
+        return Path.of(lines.get(lines.size() - 1).trim());
     }
 
     /**

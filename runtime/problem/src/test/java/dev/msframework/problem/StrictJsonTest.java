@@ -1,0 +1,98 @@
+package dev.msframework.problem;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Every value of another JSON type than its field's is refused with the field named, whatever the pair of types;
+ * every value of the field's own type is read.
+ */
+class StrictJsonTest {
+
+    enum Status { OPEN, DONE }
+
+    record Body(String text, Integer count, Long big, BigDecimal amount, Boolean flag, Status status, LocalDate day) {
+    }
+
+    /** The JSON types, as sample values. */
+    enum JsonType {
+        STRING, INTEGER, FLOAT, BOOLEAN, OBJECT, ARRAY;
+
+        Arbitrary<String> samples() {
+            return switch (this) {
+                case STRING -> Arbitraries.strings().alpha().numeric().ofMaxLength(12).map(s -> "\"" + s + "\"");
+                case INTEGER -> Arbitraries.integers().map(String::valueOf);
+                case FLOAT -> Arbitraries.doubles().between(-1e6, 1e6).ofScale(3).filter(d -> d != Math.rint(d))
+                        .map(String::valueOf);
+                case BOOLEAN -> Arbitraries.of("true", "false");
+                case OBJECT -> Arbitraries.of("{}", "{\"a\":1}");
+                case ARRAY -> Arbitraries.of("[]", "[1]", "[\"x\"]");
+            };
+        }
+    }
+
+    /** The JSON types each field takes; every other one is a mismatch. */
+    static final Map<String, List<JsonType>> ACCEPTED = Map.of(
+            "text", List.of(JsonType.STRING),
+            "count", List.of(JsonType.INTEGER),
+            "big", List.of(JsonType.INTEGER),
+            "amount", List.of(JsonType.INTEGER, JsonType.FLOAT),
+            "flag", List.of(JsonType.BOOLEAN),
+            "status", List.of(JsonType.STRING),
+            "day", List.of(JsonType.STRING));
+
+    final ObjectMapper mapper = strict();
+
+    static ObjectMapper strict() {
+        ObjectMapper mapper = new ObjectMapper().findAndRegisterModules();
+        new StrictJson().customize(mapper);
+        return mapper;
+    }
+
+    @Property(tries = 300)
+    void aValueOfAnotherJsonTypeIsRefusedNamingItsField(@ForAll("mismatches") Map.Entry<String, String> fieldAndValue) {
+        String json = "{\"" + fieldAndValue.getKey() + "\":" + fieldAndValue.getValue() + "}";
+        MismatchedInputException refused = assertThrows(MismatchedInputException.class,
+                () -> mapper.readValue(json, Body.class), () -> "accepted " + json);
+        assertEquals(fieldAndValue.getKey(), refused.getPath().get(0).getFieldName(), json);
+    }
+
+    @Provide
+    Arbitrary<Map.Entry<String, String>> mismatches() {
+        return Arbitraries.of(ACCEPTED.keySet()).flatMap(field -> Arbitraries.of(JsonType.values())
+                .filter(type -> !ACCEPTED.get(field).contains(type))
+                .flatMap(JsonType::samples)
+                .map(value -> Map.entry(field, value)));
+    }
+
+    @Property(tries = 100)
+    void valuesOfTheFieldsOwnTypesAreRead(@ForAll("valid") String json) throws Exception {
+        mapper.readValue(json, Body.class);
+    }
+
+    @Provide
+    Arbitrary<String> valid() {
+        return Combinators.combine(JsonType.STRING.samples(), Arbitraries.integers(), Arbitraries.longs(),
+                Arbitraries.bigDecimals().ofScale(2).between(BigDecimal.valueOf(-1e9), BigDecimal.valueOf(1e9)),
+                Arbitraries.of(true, false), Arbitraries.of(Status.values()),
+                Arbitraries.integers().between(1, 28))
+                .as((text, count, big, amount, flag, status, day) -> "{\"text\":" + text + ",\"count\":" + count
+                        + ",\"big\":" + big + ",\"amount\":" + amount + ",\"flag\":" + flag + ",\"status\":\"" + status
+                        + "\",\"day\":\"2026-02-" + String.format("%02d", day) + "\"}");
+    }
+}
