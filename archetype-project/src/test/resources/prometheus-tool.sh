@@ -22,7 +22,7 @@ if found=$(command -v "$tool"); then
   exit 0
 fi
 
-cache=${MSFRAMEWORK_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/msframework/tools}
+cache=${MSFRAMEWORK_TOOLS_DIR:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/msframework/tools}
 for dir in "$cache"/prometheus_*; do
   if [[ -x "$dir/usr/bin/$tool" ]]; then
     echo "$dir/usr/bin/$tool"
@@ -50,7 +50,7 @@ if ! download; then
   fi
   if ! download; then
     echo "apt-get download prometheus failed: $(tr '\n' ' ' <"$work/apt.log")"
-    echo "no $tool: $remedy"
+    echo "no $tool: $remedy (or, without package lists, let root run apt-get update)"
     exit 1
   fi
 fi

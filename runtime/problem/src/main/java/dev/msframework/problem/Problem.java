@@ -42,8 +42,28 @@ public record Problem(String type, String title, int status, String detail, Stri
         return Response.status(status).type(MEDIA_TYPE).entity(this).build();
     }
 
+    /**
+     * The HTTP reason phrase of {@code status}: JAX-RS's, else RFC 9110's for the few codes JAX-RS lacks (422 is the
+     * one this system answers), else the status class ("Client Error").
+     */
     static String reasonPhrase(int status) {
         Response.Status known = Response.Status.fromStatusCode(status);
-        return known != null ? known.getReasonPhrase() : Response.Status.Family.familyOf(status).name();
+        if (known != null) {
+            return known.getReasonPhrase();
+        }
+        return switch (status) {
+            case 421 -> "Misdirected Request";
+            case 422 -> "Unprocessable Content";
+            case 425 -> "Too Early";
+            case 426 -> "Upgrade Required";
+            default -> switch (Response.Status.Family.familyOf(status)) {
+                case INFORMATIONAL -> "Informational";
+                case SUCCESSFUL -> "Successful";
+                case REDIRECTION -> "Redirection";
+                case CLIENT_ERROR -> "Client Error";
+                case SERVER_ERROR -> "Server Error";
+                default -> "Unknown Status";
+            };
+        };
     }
 }

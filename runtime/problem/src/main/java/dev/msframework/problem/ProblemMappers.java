@@ -29,6 +29,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidInput(ConstraintViolationException e, UriInfo uri) {
+        if (e.getConstraintViolations().stream().anyMatch(ProblemMappers::onReturnValue)) {
+            // the endpoint broke its own contract: a bug of the service, not the client's fault
+            return unexpected(e, uri);
+        }
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> violation : e.getConstraintViolations()) {
             errors.add(new Problem.FieldError(field(violation.getPropertyPath()), violation.getMessage()));
@@ -58,6 +62,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response httpError(WebApplicationException e, UriInfo uri) {
         Response response = e.getResponse();
+        if (response.getStatus() == 400 && e.getCause() instanceof JsonProcessingException unreadable) {
+            // Quarkus REST's JSON reader wraps syntax errors (and some mapping errors) in a plain 400
+            return unreadableBody(unreadable, uri);
+        }
         if (response.hasEntity() && response.getEntity() instanceof Problem) {
             return response;
         }
@@ -73,6 +81,15 @@ public class ProblemMappers {
     public Response unexpected(Exception e, UriInfo uri) {
         LOG.errorf(e, "Unexpected error on %s", path(uri));
         return Problem.of(500, "An unexpected error occurred; it has been logged.", path(uri)).toResponse();
+    }
+
+    private static boolean onReturnValue(ConstraintViolation<?> violation) {
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.RETURN_VALUE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code create.request.title} becomes {@code title}; {@code list.size} becomes {@code size}. */

@@ -80,6 +80,16 @@ class StrictJsonTest {
                 .map(value -> Map.entry(field, value)));
     }
 
+    @org.junit.jupiter.api.Test
+    void datesOnlyAsText() {
+        for (String value : new String[] { "[]", "[2026,1,1]", "20000", "1.5", "true", "{}" }) {
+            String json = "{\"day\":" + value + "}";
+            MismatchedInputException refused = assertThrows(MismatchedInputException.class,
+                    () -> mapper.readValue(json, Body.class), () -> "accepted " + json);
+            assertEquals("day", refused.getPath().get(0).getFieldName(), json);
+        }
+    }
+
     @Property(tries = 100)
     void valuesOfTheFieldsOwnTypesAreRead(@ForAll("valid") String json) throws Exception {
         mapper.readValue(json, Body.class);
