@@ -357,6 +357,22 @@ class ${entity}ResourceTest {
         assertEquals(0, events.received().size());
     }
 
+    /** JSON is read strictly (msframework-problem's StrictJson): a value of another JSON type is never converted. */
+    @Test
+    void aValueOfAnotherJsonTypeIsA400NamingTheFieldBeforeAnyCall() {
+#foreach($f in $fields)
+#if($f.text)
+        rejected("${f.name}", 12345, "text only");
+#elseif($f.boolean)
+        rejected("${f.name}", "true", "a JSON boolean only");
+#else
+        rejected("${f.name}", true, "no JSON boolean");
+#end
+#end
+        wiremock.verifyThat(0, postRequestedFor(urlPathEqualTo(DATA)));
+        wiremock.verifyThat(0, putRequestedFor(urlPathEqualTo(DATA + "/7")));
+    }
+
     /** The field set to {@code value} makes both a create and an update a 400 naming the field. */
     private void rejected(String field, Object value, String rule) {
         Map<String, Object> body = valid(2);
