@@ -18,6 +18,8 @@ builder.environment().putAll([QUARKUS_HTTP_PORT: String.valueOf(port), QUARKUS_O
 builder.environment().putIfAbsent('QUARKUS_DATASOURCE_JDBC_URL', 'jdbc:postgresql://localhost:5432/test')
 builder.environment().putIfAbsent('QUARKUS_DATASOURCE_USERNAME', 'postgres')
 builder.environment().putIfAbsent('QUARKUS_DATASOURCE_PASSWORD', 'postgres')
+// like the data-postgres tests, it starts from a clean schema (other projects' tests use the same database)
+builder.environment().putAll([QUARKUS_FLYWAY_CLEAN_DISABLED: 'false', QUARKUS_FLYWAY_CLEAN_AT_START: 'true'])
 Process service = builder.start()
 try {
     def get = { String path ->
