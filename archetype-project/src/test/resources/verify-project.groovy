@@ -6,8 +6,15 @@
 // - deploy/prometheus/prometheus.yml: `promtool check config`, promtool found or fetched by prometheus-tool.sh
 //   (next to this script: PATH, else the Debian package prometheus unpacked into ~/.cache/msframework/tools);
 //   when it cannot get one, a warning says that promtool did not check it and the YAML is parsed in-process;
-// - the Grafana dashboards: a JSON parser.
+// - the Grafana dashboards: a JSON parser;
+// - the OpenAPI documents that the services write at build time (<module>/target/openapi/openapi.yaml, see
+//   quarkus.smallrye-openapi.store-schema-directory): `@redocly/cli lint` with its recommended rules, no error allowed,
+//   run with npx (Node.js); without npx, a warning says that they are not linted and in-process checks of the
+//   openapi.json written with them take over (summaries, unique operation ids, security, problem+json error responses).
 import groovy.json.JsonSlurper
+
+// the linter of the OpenAPI documents, pinned: a new release may add rules (bump it on purpose)
+String redocly = '@redocly/cli@2.77.0'
 
 // `projectDir` when the caller names the project; else the one project an archetype IT generated under project/
 File project
@@ -38,6 +45,20 @@ Map exec(File dir, List<String> command) {
         return [exit: process.waitFor(), output: output]
     } catch (IOException e) {
         return [exit: -1, output: e.message]
+    }
+}
+
+// Runs a command with more environment variables: [exit: as exec's, out: its stdout, err: its stderr]
+Map execSplit(File dir, List<String> command, Map<String, String> environment) {
+    try {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir)
+        builder.environment().putAll(environment)
+        Process process = builder.start()
+        StringBuilder out = new StringBuilder(), err = new StringBuilder()
+        process.waitForProcessOutput(out, err)
+        return [exit: process.exitValue(), out: out.toString(), err: err.toString()]
+    } catch (IOException e) {
+        return [exit: -1, out: '', err: e.message]
     }
 }
 
@@ -373,7 +394,84 @@ stack.each { File f ->
     assert !(text =~ /@(service|image\.[a-z-]+)@/).find() : "template token left in ${f}"
 }
 
+// ----- OpenAPI: every document a service writes at build time passes `@redocly/cli lint` (recommended rules) -----
+// The services with quarkus-smallrye-openapi write it (store-schema-directory in application.properties); the IT has
+// built them. Errors fail the IT; warnings are counted in the summary line.
+List<String> documented = services.findAll { file(project, "${it}/pom.xml").getText('UTF-8').contains('<artifactId>quarkus-smallrye-openapi</artifactId>') }
+Map<String, File> documents = documented.collectEntries { String service ->
+    File document = new File(project, "${service}/target/openapi/openapi.yaml")
+    assert document.isFile() : "no OpenAPI document ${document}: the build of ${service} writes it when its application.properties " +
+            "has quarkus.smallrye-openapi.store-schema-directory=target/openapi"
+    [(service): document]
+}
+String openapiChecker
+Map<String, String> quiet = [REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_UPDATE_NOTIFIER: '1',
+                             npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false']
+Map npx = documents ? execSplit(project, ['npx', '--yes', redocly, '--version'], quiet) : null
+if (documents.isEmpty()) {
+    openapiChecker = 'no service module writes a document'
+} else if (npx.exit == 0) {
+    int warnings = 0
+    Map<String, Integer> warningRules = new TreeMap<>()
+    List<String> errors = []
+    documents.each { String service, File document ->
+        Map lint = execSplit(project, ['npx', '--yes', redocly, 'lint', '--extends=recommended', '--format=json',
+                                       document.absolutePath], quiet)
+        def report
+        try {
+            report = new JsonSlurper().parseText(lint.out)
+        } catch (Exception e) {
+            throw new AssertionError("`npx ${redocly} lint ${document}` gave no report (exit code ${lint.exit}):\n${lint.out}\n${lint.err}")
+        }
+        report.problems.each { problem ->
+            String where = problem.location ? problem.location[0].pointer : ''
+            if (problem.severity == 'error') {
+                errors << "${service}/target/openapi/openapi.yaml ${where}: ${problem.message} (rule ${problem.ruleId})".toString()
+            } else if (problem.severity == 'warn') {
+                warnings++
+                warningRules[problem.ruleId.toString()] = (warningRules[problem.ruleId.toString()] ?: 0) + 1
+            }
+        }
+    }
+    assert errors.isEmpty() : "the OpenAPI documents do not pass `${redocly} lint --extends=recommended`:\n  " + errors.join('\n  ')
+    openapiChecker = "${documents.size()} documents ${documents.keySet()}, `${redocly} lint --extends=recommended`: 0 errors, " +
+            "${warnings} warnings${warningRules ? ' ' + warningRules.collect { rule, n -> "${rule} x${n}" } : ''}"
+} else {
+    String why = npx.exit == -1 ? 'no npx (Node.js) on PATH; install Node.js 20 or later (Debian/Ubuntu: apt-get install nodejs npm)'
+            : "`npx ${redocly}` failed (exit code ${npx.exit}; offline?): ${(npx.out + npx.err).readLines().findAll { it.trim() }.take(5).join(' / ')}"
+    println "verify-project: WARNING: the OpenAPI documents are NOT linted with ${redocly}: ${why}"
+    // what the lint's errors are about, in-process, on the openapi.json written next to each openapi.yaml
+    List<String> problems = []
+    documents.each { String service, File document ->
+        def doc = new JsonSlurper().parse(file(document.parentFile, 'openapi.json'), 'UTF-8')
+        Set<String> ids = [] as Set
+        if (!doc.servers) {
+            problems << "${service}: no servers".toString()
+        }
+        doc.paths.each { String path, Map item ->
+            item.findAll { it.key in ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] }.each { method, op ->
+                String where = "${service}: ${method.toUpperCase()} ${path}"
+                if (!op.summary) problems << "${where}: no summary".toString()
+                if (!op.operationId || !ids.add(op.operationId)) problems << "${where}: no operationId or a duplicate one (${op.operationId})".toString()
+                if (op.security == null && doc.security == null) problems << "${where}: no security (use [] for none)".toString()
+                (op.responses ?: [:]).each { code, response ->
+                    if (code ==~ /[45]../ && !response.content?.containsKey('application/problem+json')) {
+                        problems << "${where}: response ${code} is not application/problem+json".toString()
+                    }
+                }
+                if (op.security) {
+                    op.security.each { requirement -> requirement.keySet().findAll { !doc.components?.securitySchemes?.containsKey(it) }
+                            .each { problems << "${where}: security scheme ${it} is not declared".toString() } }
+                }
+            }
+        }
+    }
+    assert problems.isEmpty() : "the OpenAPI documents (checked in-process):\n  " + problems.join('\n  ')
+    openapiChecker = "${documents.size()} documents ${documents.keySet()} NOT linted with ${redocly} (see the warning above), " +
+            'only checked in-process (servers, summaries, unique operation ids, security, problem+json errors)'
+}
+
 println "verify-project: ${project.name} checked - docker-compose.yml: ${composeChecker}; " +
         "deploy/prometheus/prometheus.yml: ${prometheusChecker}; Grafana: ${dashboards.size()} dashboards, JSON parser; " +
-        "service modules ${services}"
+        "OpenAPI: ${openapiChecker}; service modules ${services}"
 return true

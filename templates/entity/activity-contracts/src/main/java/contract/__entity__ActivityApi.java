@@ -20,13 +20,24 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 /**
  * The HTTP contract of the ${entity} activity log (data-mongo service), defined once: the data service
- * implements it, business services call it through a REST client that extends it.
+ * implements it, business services call it through a REST client that extends it. The data services are
+ * internal: no credentials ({@code security: []}); error responses are problem+json (msframework-problem adds the
+ * schema).
  */
 @Path("/api/v1/${activityPath}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "${entity} activities", description = "What happened to each ${entity}, recorded from its events")
+@SecurityRequirements
+@APIResponse(responseCode = "503", description = "MongoDB is not reachable; retry later")
 public interface ${entity}ActivityApi {
 
     String SORT_FIELDS = "occurredAt|type|${entityVar}Id|id";
@@ -36,6 +47,9 @@ public interface ${entity}ActivityApi {
 
     /** Lists activities page by page, newest first by default, optionally for one ${entity} and one type. */
     @GET
+    @Operation(operationId = "list${entity}Activities", summary = "List ${entity} activities")
+    @APIResponse(responseCode = "200", description = "One page of activities")
+    @APIResponse(responseCode = "400", description = "Invalid paging, sort or filter parameters")
     PageResponse<${entity}ActivityDto> list(
             @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
             @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "must be between 1 and 100")
@@ -47,14 +61,26 @@ public interface ${entity}ActivityApi {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "get${entity}Activity", summary = "Get ${entity} activity")
+    @APIResponse(responseCode = "200", description = "The activity")
+    @APIResponse(responseCode = "400", description = "The id is not 24 hex digits")
+    @APIResponse(responseCode = "404", description = "No activity has this id")
     ${entity}ActivityDto get(@PathParam("id") @Pattern(regexp = ID_PATTERN, message = "must be 24 hex digits") String id);
 
     /** Records an activity: 201 with a Location header and the activity as body; 409 for a known eventId. */
     @POST
+    @Operation(operationId = "create${entity}Activity", summary = "Record ${entity} activity")
+    @APIResponseSchema(value = ${entity}ActivityDto.class, responseCode = "201", responseDescription = "Recorded; Location is its URL")
+    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "409", description = "An activity with this eventId is already recorded")
     Response create(@Valid @NotNull ${entity}ActivityCreateRequest request);
 
     /** Deletes an activity: 204, or 404 when it does not exist. */
     @DELETE
     @Path("/{id}")
+    @Operation(operationId = "delete${entity}Activity", summary = "Delete ${entity} activity")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "400", description = "The id is not 24 hex digits")
+    @APIResponse(responseCode = "404", description = "No activity has this id")
     void delete(@PathParam("id") @Pattern(regexp = ID_PATTERN, message = "must be 24 hex digits") String id);
 }

@@ -25,6 +25,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -46,13 +49,16 @@ import ${package}.idempotency.IdempotencyStore;
 /**
  * The public API of ${entityPlural}. It owns no data: every call goes to the data services through their
  * fault-tolerant REST clients, and every confirmed write is published as a CloudEvent. Reads need an
- * authenticated user, writes the role {@code user}, deletes the role {@code admin}.
+ * authenticated user, writes the role {@code user}, deletes the role {@code admin} (the OpenAPI document names
+ * them: {@code security} of each operation). Error responses are problem+json (msframework-problem adds the schema).
  */
 @Path(${entity}Api.PATH)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
-@Tag(name = "${entityPlural}")
+@Tag(name = "${entityPlural}", description = "${entityPlural}: read by any signed-in user, written by the role user")
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "503", description = "A data service is unavailable; retry later")
 public class ${entity}Resource {
 
     static final String PATH = ${entity}Api.PATH;
@@ -70,6 +76,9 @@ public class ${entity}Resource {
     IdempotencyStore idempotency;
 
     @GET
+    @Operation(operationId = "list${entityPlural}", summary = "List ${entityPlural}")
+    @APIResponse(responseCode = "200", description = "One page of ${entityPlural}")
+    @APIResponse(responseCode = "400", description = "Invalid paging, sort or filter parameters")
     public PageResponse<${entity}Dto> list(
 #listParameters() {
         return gateway.list(#listArguments());
@@ -78,6 +87,9 @@ public class ${entity}Resource {
     /** Non-blocking from request to response: the hot read path runs on the event loop (docs/decisions). */
     @GET
     @Path("/{id}")
+    @Operation(operationId = "get${entity}", summary = "Get ${entity}")
+    @APIResponse(responseCode = "200", description = "The ${entity}")
+    @APIResponse(responseCode = "404", description = "No ${entity} has this id")
     public Uni<${entity}Dto> get(@PathParam("id") long id) {
         return gateway.getAsync(id);
     }
@@ -85,6 +97,10 @@ public class ${entity}Resource {
     /** The activity log of one ${entity}, newest first; 404 when the ${entity} does not exist. */
     @GET
     @Path("/{id}/activity")
+    @Operation(operationId = "list${entity}Activities", summary = "List ${entity} activities")
+    @APIResponse(responseCode = "200", description = "One page of its activities, newest first")
+    @APIResponse(responseCode = "400", description = "Invalid paging or type parameters")
+    @APIResponse(responseCode = "404", description = "No ${entity} has this id")
     public PageResponse<${entity}ActivityDto> activity(
             @PathParam("id") long id,
             @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
@@ -101,6 +117,12 @@ public class ${entity}Resource {
      */
     @POST
     @RolesAllowed("user")
+    @Operation(operationId = "create${entity}", summary = "Create ${entity}")
+    @APIResponseSchema(value = ${entity}Dto.class, responseCode = "201", responseDescription = "Created; Location is its URL")
+    @APIResponse(responseCode = "400", description = "Invalid fields#if(!$model.referenceFields.isEmpty()), a reference to nothing#end or Idempotency-Key")
+    @APIResponse(responseCode = "403", description = "The token lacks the role user")
+    @APIResponse(responseCode = "409", description = "#if(!$model.uniqueFields.isEmpty())Another ${entity} has the same #foreach($f in $model.uniqueFields)${f.name}#if($foreach.hasNext) or #end#end, or a#{else}A#end request with this Idempotency-Key is still running")
+    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used with another body")
     public Response create(
             @HeaderParam(IdempotencyStore.HEADER) @Size(min = 1, max = 255, message = "must have 1 to 255 characters")
             @Pattern(regexp = "^[\\x21-\\x7E]+$", message = "must be visible ASCII characters") String idempotencyKey,
@@ -117,6 +139,12 @@ public class ${entity}Resource {
     @PUT
     @Path("/{id}")
     @RolesAllowed("user")
+    @Operation(operationId = "update${entity}", summary = "Replace ${entity}")
+    @APIResponse(responseCode = "200", description = "The ${entity} as stored, with its new version")
+    @APIResponse(responseCode = "400", description = "Invalid fields#if(!$model.referenceFields.isEmpty()) or a reference to nothing#end")
+    @APIResponse(responseCode = "403", description = "The token lacks the role user")
+    @APIResponse(responseCode = "404", description = "No ${entity} has this id")
+    @APIResponse(responseCode = "409", description = "Stale version#if(!$model.uniqueFields.isEmpty()), or another ${entity} has the same #foreach($f in $model.uniqueFields)${f.name}#if($foreach.hasNext) or #end#end#end")
     public ${entity}Dto update(@PathParam("id") long id, @Valid @NotNull ${entity}UpdateRequest request) {
         ${entity}Dto updated = gateway.update(id, request);
         events.publish(${entity}Events.UPDATED, updated);
@@ -126,6 +154,13 @@ public class ${entity}Resource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed("admin")
+    @Operation(operationId = "delete${entity}", summary = "Delete ${entity}")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "403", description = "The token lacks the role admin")
+    @APIResponse(responseCode = "404", description = "No ${entity} has this id")
+#if(!$domain.referencesTo($model).isEmpty())
+    @APIResponse(responseCode = "409", description = "Still referred to by #foreach($f in $domain.referencesTo($model))${f.entity.plural}#if($foreach.hasNext) or #end#end")
+#end
     public void delete(@PathParam("id") long id) {
         gateway.delete(id);
         // the data of a deleted event is the ${entity} with only its id
