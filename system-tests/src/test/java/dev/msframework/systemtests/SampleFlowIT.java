@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,11 +31,14 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +49,10 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,13 +70,15 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  * It proves: a Task created through the API with a JWT is stored (data-postgres), its {@code task.created} event
  * is consumed by the worker, which records an activity through data-mongo that the API then serves; the bot
  * notifies the subscribed chat; one trace spans api, data-postgres and worker; a real Prometheus, configured with
- * the project's own {@code deploy/prometheus/prometheus.yml}, scrapes every service. Every wait is bounded.
+ * the project's own {@code deploy/prometheus/prometheus.yml}, scrapes every service, and every query of the project's
+ * Grafana dashboards returns data from it. Every wait is bounded; the flow runs first, then Prometheus.
  * <p>
  * System properties: {@code systemTests.projectDir} (the generated, packaged project), {@code systemTests.workDir}
  * (scratch files), {@code systemTests.logDir} (one log per process), {@code systemTests.prometheus} (the Prometheus binary; by
  * default the one on PATH, else the Debian package prometheus unpacked into ~/.cache/msframework/tools: see
  * {@link #prometheusBinary()}), {@code skipSystemTests}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SampleFlowIT {
 
     static final String DATA_POSTGRES = "data-postgres-service";
@@ -86,6 +95,10 @@ class SampleFlowIT {
     static final String BOT_TOKEN = "123456:e2e-token";
     static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("systemTests.readyTimeoutSeconds", 120));
     static final Duration FLOW_TIMEOUT = Duration.ofSeconds(60);
+    /** The longest wait for every dashboard query to return data. */
+    static final Duration DASHBOARDS_TIMEOUT = Duration.ofSeconds(60);
+    /** Grafana's $__rate_interval (and $__interval, $__range) in the dashboard queries: Prometheus scrapes every second here. */
+    static final String RATE_INTERVAL = "1m";
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -189,6 +202,7 @@ class SampleFlowIT {
     }
 
     @Test
+    @Order(1)
     void taskFlowsThroughEveryService() throws Exception {
         diagnosed("the sample flow", () -> {
             // 5. chat 42 subscribes to notifications through the bot (long polling)
@@ -199,36 +213,10 @@ class SampleFlowIT {
                             .findFirst(),
                     () -> "messages sent: " + telegram.sent() + "; Bot API calls: " + lastCalls());
 
-            // 6. a Task created through the API
+            // 6. a Task created through the API, stored by data-postgres; the worker consumed task.created and
+            // recorded the activity through data-mongo
             String title = "E2E task " + UUID.randomUUID().toString().substring(0, 8);
-            String token = jwt("e2e-user", List.of("user"));
-            String api = services.get(API).baseUrl() + "/api/v1/tasks";
-            HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(api))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("title", title, "status", "OPEN")))));
-            assertEquals(201, created.statusCode(), () -> "POST /api/v1/tasks: " + created.body());
-            long id = JSON.readTree(created.body()).path("id").asLong();
-
-            HttpResponse<String> read = get(api + "/" + id, token);
-            assertEquals(200, read != null ? read.statusCode() : -1, () -> "GET /api/v1/tasks/" + id + ": " + describe(read));
-            assertEquals(title, JSON.readTree(read.body()).path("title").asText(), "title of the stored task");
-
-            // the worker consumed task.created and recorded the activity through data-mongo
-            JsonNode activity = await("an activity task.created of task " + id + " at /api/v1/tasks/" + id + "/activity",
-                    FLOW_TIMEOUT, () -> {
-                        HttpResponse<String> page = get(api + "/" + id + "/activity", token);
-                        if (page == null || page.statusCode() != 200) {
-                            return Optional.empty();
-                        }
-                        for (JsonNode item : JSON.readTree(page.body()).path("items")) {
-                            if ("task.created".equals(item.path("type").asText())) {
-                                return Optional.of(item);
-                            }
-                        }
-                        return Optional.empty();
-                    }, () -> describe(get(api + "/" + id + "/activity", token)));
-            assertEquals(id, activity.path("taskId").asLong(), () -> "activity " + activity);
+            createTaskAndAwaitActivity(title, jwt("e2e-user", List.of("user")));
 
             // the bot notified the subscribed chat
             await("a notification about '" + title + "' in chat " + CHAT_ID, FLOW_TIMEOUT,
@@ -260,6 +248,7 @@ class SampleFlowIT {
     }
 
     @Test
+    @Order(2)
     void prometheusScrapesEveryService() throws Exception {
         diagnosed("scraping with Prometheus", () -> {
             Path prometheus = prometheusBinary();
@@ -301,6 +290,9 @@ class SampleFlowIT {
                     boolean allUp = instances.keySet().stream().allMatch(instance -> "up".equals(health.get(instance)));
                     return allUp ? Optional.of(health) : Optional.empty();
                 }, () -> describe(get("http://127.0.0.1:" + port + "/api/v1/targets?state=active", null)));
+
+                // 9. every query of the project's Grafana dashboards returns data from this Prometheus
+                checkDashboards("http://127.0.0.1:" + port);
             } finally {
                 process.destroy();
                 if (!process.waitFor(15, TimeUnit.SECONDS)) {
@@ -331,6 +323,356 @@ class SampleFlowIT {
                 System.err.println("Could not drop the database " + database + ": " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * A Task through the system: {@code POST /api/v1/tasks} (api, stored by data-postgres) answers 201, {@code GET}
+     * gives it back, and its {@code task.created} activity comes to {@code /api/v1/tasks/{id}/activity} (the event went
+     * over RabbitMQ to the worker, which recorded the activity through data-mongo). Returns the task's id.
+     */
+    private static long createTaskAndAwaitActivity(String title, String token) throws Exception {
+        String api = services.get(API).baseUrl() + "/api/v1/tasks";
+        HttpResponse<String> created = send(HttpRequest.newBuilder(URI.create(api))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("title", title, "status", "OPEN")))));
+        assertEquals(201, created.statusCode(), () -> "POST /api/v1/tasks: " + created.body());
+        long id = JSON.readTree(created.body()).path("id").asLong();
+
+        HttpResponse<String> read = get(api + "/" + id, token);
+        assertEquals(200, read != null ? read.statusCode() : -1, () -> "GET /api/v1/tasks/" + id + ": " + describe(read));
+        assertEquals(title, JSON.readTree(read.body()).path("title").asText(), "title of the stored task");
+
+        JsonNode activity = await("an activity task.created of task " + id + " at /api/v1/tasks/" + id + "/activity",
+                FLOW_TIMEOUT, () -> {
+                    HttpResponse<String> page = get(api + "/" + id + "/activity", token);
+                    if (page == null || page.statusCode() != 200) {
+                        return Optional.empty();
+                    }
+                    for (JsonNode item : JSON.readTree(page.body()).path("items")) {
+                        if ("task.created".equals(item.path("type").asText())) {
+                            return Optional.of(item);
+                        }
+                    }
+                    return Optional.empty();
+                }, () -> describe(get(api + "/" + id + "/activity", token)));
+        assertEquals(id, activity.path("taskId").asLong(), () -> "activity " + activity);
+        return id;
+    }
+
+    // ----- the Grafana dashboards -----
+
+    /** One query of a dashboard panel, its variables substituted: where it is, the PromQL, the job it selects (or null). */
+    record DashboardQuery(String where, String expr, String job) {
+        @Override
+        public String toString() {
+            return where + ": " + expr;
+        }
+    }
+
+    /**
+     * Every query of every dashboard Grafana provisions ({@code deploy/grafana/dashboards/*.json}, the directory that
+     * {@code provisioning/dashboards/dashboards.yml} loads) returns data from Prometheus: a non-empty result with at
+     * least one value that is not NaN, as a panel needs to draw a line.
+     * <p>
+     * First one more Task goes through the system and, once Prometheus has scraped that, is read again: every
+     * {@code rate()} over the last minute then sees the counters grow (a latency quantile, a mean or an error share
+     * of requests that stopped before Prometheus started is NaN). Then every query of every panel (nested rows
+     * included) is asked, its template variables substituted ({@link #dashboardQueries}), until all have data.
+     * <p>
+     * A query is about one service when it selects {@code job="<module>"}; it does not apply when that service
+     * publishes none of a metric family the query reads while another service does (the worker and the bot serve no
+     * HTTP requests: their request panels stay empty; the data services neither publish nor consume events). A family
+     * that no service publishes (a typo, a histogram that is not published) never excuses a query.
+     */
+    private static void checkDashboards(String prometheus) throws Exception {
+        Instant start = Instant.now();
+        String token = jwt("e2e-dashboards", List.of("user"));
+        long id = createTaskAndAwaitActivity("Dashboards " + UUID.randomUUID().toString().substring(0, 8), token);
+        awaitScrapeAfter(prometheus, Instant.now());
+        String api = services.get(API).baseUrl() + "/api/v1/tasks/" + id;
+        for (String url : List.of(api, api + "/activity")) {
+            HttpResponse<String> read = get(url, token);
+            assertEquals(200, read != null ? read.statusCode() : -1, () -> "GET " + url + ": " + describe(read));
+        }
+        awaitScrapeAfter(prometheus, Instant.now());
+
+        List<DashboardQuery> queries = dashboardQueries(prometheus);
+        Map<String, Set<String>> jobsByFamily = new LinkedHashMap<>();
+        List<DashboardQuery> checked = new ArrayList<>();
+        List<String> notApplicable = new ArrayList<>();
+        for (DashboardQuery query : queries) {
+            List<String> families = metricFamilies(query.expr());
+            for (String family : families) {
+                if (!jobsByFamily.containsKey(family)) {
+                    Set<String> jobs = new TreeSet<>();
+                    for (JsonNode series : promQuery(prometheus, "count by (job) ({__name__=~" + JSON.writeValueAsString(family) + "})")
+                            .path("data").path("result")) {
+                        jobs.add(series.path("metric").path("job").asText());
+                    }
+                    jobsByFamily.put(family, jobs);
+                }
+            }
+            List<String> elsewhere = query.job() == null ? List.of() : families.stream()
+                    .filter(family -> !jobsByFamily.get(family).isEmpty() && !jobsByFamily.get(family).contains(query.job()))
+                    .toList();
+            boolean publishedNowhere = families.stream().anyMatch(family -> jobsByFamily.get(family).isEmpty());
+            if (!elsewhere.isEmpty() && !publishedNowhere) {
+                notApplicable.add(query.where() + " (" + query.job() + " publishes no " + elsewhere.stream()
+                        .map(family -> shortFamily(family) + ", " + jobsByFamily.get(family) + " do").collect(Collectors.joining("; ")) + ")");
+            } else {
+                checked.add(query);
+            }
+        }
+
+        Map<DashboardQuery, String> pending = new LinkedHashMap<>();
+        checked.forEach(query -> pending.put(query, "not asked yet"));
+        await("every dashboard query to return data (a value that is not NaN) from Prometheus", DASHBOARDS_TIMEOUT, () -> {
+            for (DashboardQuery query : new ArrayList<>(pending.keySet())) {
+                JsonNode answer = promQuery(prometheus, query.expr());
+                if (!"success".equals(answer.path("status").asText())) {
+                    fail("Prometheus refuses the query of " + query + ": " + answer);
+                }
+                if (hasData(answer.path("data"))) {
+                    pending.remove(query);
+                } else {
+                    pending.put(query, answer.path("data").toString());
+                }
+            }
+            return pending.isEmpty() ? Optional.of(true) : Optional.empty();
+        }, () -> pending.size() + " of " + checked.size() + " queries without data:\n  " + pending.entrySet().stream()
+                .map(entry -> entry.getKey() + "\n    families " + metricFamilies(entry.getKey().expr()).stream()
+                        .map(family -> shortFamily(family) + " published by " + jobsByFamily.get(family)).toList()
+                        + "\n    last result " + abbreviate(entry.getValue(), 300))
+                .collect(Collectors.joining("\n  ")));
+        System.out.println("Dashboards: " + queries.size() + " queries of " + queries.stream()
+                .map(query -> query.where().substring(0, query.where().indexOf(' '))).distinct().count()
+                + " dashboards; " + checked.size() + " return data from Prometheus, " + notApplicable.size()
+                + " do not apply (" + Duration.between(start, Instant.now()).toMillis() + " ms):\n  "
+                + String.join("\n  ", notApplicable));
+    }
+
+    /**
+     * The queries of the provisioned dashboards, one per value of the template variables they use: Grafana's own
+     * intervals become {@value #RATE_INTERVAL}; a variable of {@code templating.list} takes each of its values (custom,
+     * constant, textbox and interval variables: their own; query variables {@code label_values(...)}: Prometheus's,
+     * chained variables resolved in order). Only Prometheus targets with an {@code expr}.
+     */
+    static List<DashboardQuery> dashboardQueries(String prometheus) throws Exception {
+        Path dir = projectDir.resolve("deploy/grafana/dashboards");
+        List<Path> files;
+        try (var list = Files.list(dir)) {
+            files = list.filter(file -> file.getFileName().toString().endsWith(".json")).sorted().toList();
+        }
+        if (files.isEmpty()) {
+            fail("No Grafana dashboard (*.json) in " + dir);
+        }
+        List<DashboardQuery> queries = new ArrayList<>();
+        for (Path file : files) {
+            JsonNode dashboard = JSON.readTree(file.toFile());
+            List<Map<String, String>> bindings = variableBindings(file, dashboard.path("templating").path("list"), prometheus);
+            List<JsonNode> panels = new ArrayList<>();
+            collectPanels(dashboard.path("panels"), panels);
+            for (JsonNode row : dashboard.path("rows")) {
+                collectPanels(row.path("panels"), panels);
+            }
+            for (JsonNode panel : panels) {
+                for (JsonNode target : panel.path("targets")) {
+                    String expr = target.path("expr").asText("");
+                    String type = target.path("datasource").path("type").asText(panel.path("datasource").path("type").asText("prometheus"));
+                    if (expr.isBlank() || !(type.equals("prometheus") || type.startsWith("$"))) {
+                        continue;
+                    }
+                    String where = file.getFileName() + " › " + panel.path("title").asText("(untitled)") + " › " + target.path("refId").asText("?");
+                    Set<String> seen = new LinkedHashSet<>();
+                    for (Map<String, String> binding : bindings) {
+                        String substituted = substitute(expr, binding, where);
+                        if (seen.add(substituted)) {
+                            Matcher job = Pattern.compile("\\bjob\\s*=~?\\s*\"([^\"]+)\"").matcher(substituted);
+                            Set<String> jobs = new TreeSet<>();
+                            while (job.find()) {
+                                jobs.add(job.group(1));
+                            }
+                            Map<String, String> used = new TreeMap<>(binding);
+                            used.keySet().removeIf(variable -> !Pattern.compile("\\$\\{?" + variable + "\\b|\\[\\[" + variable + "]]").matcher(expr).find());
+                            queries.add(new DashboardQuery(where + (used.isEmpty() ? "" : " " + used), substituted,
+                                    jobs.size() == 1 ? jobs.iterator().next() : null));
+                        }
+                    }
+                }
+            }
+        }
+        return queries;
+    }
+
+    private static void collectPanels(JsonNode panels, List<JsonNode> into) {
+        for (JsonNode panel : panels) {
+            into.add(panel);
+            collectPanels(panel.path("panels"), into); // a collapsed row holds its panels
+        }
+    }
+
+    /** Every combination of the dashboard's variables' values, the variables taken in order (a query variable may use earlier ones). */
+    private static List<Map<String, String>> variableBindings(Path file, JsonNode variables, String prometheus) throws Exception {
+        List<Map<String, String>> bindings = List.of(Map.of());
+        for (JsonNode variable : variables) {
+            String name = variable.path("name").asText();
+            String type = variable.path("type").asText();
+            List<Map<String, String>> next = new ArrayList<>();
+            for (Map<String, String> binding : bindings) {
+                List<String> values = switch (type) {
+                    case "custom", "interval" -> variable.path("options").findValues("value").isEmpty()
+                            ? List.of(variable.path("query").asText().split("\\s*,\\s*"))
+                            : variable.path("options").findValues("value").stream().map(JsonNode::asText).toList();
+                    case "constant", "textbox" -> List.of(variable.path("query").asText());
+                    case "query" -> labelValues(prometheus, substitute(variable.path("query").isObject()
+                            ? variable.path("query").path("query").asText() : variable.path("query").asText(), binding, file + " variable " + name),
+                            file + " variable " + name);
+                    case "datasource", "adhoc" -> List.of();
+                    default -> {
+                        fail(file + ": variable " + name + " of type " + type + ": the system test does not know its values");
+                        yield List.of();
+                    }
+                };
+                if (!type.equals("datasource") && !type.equals("adhoc") && values.stream().allMatch(String::isBlank)) {
+                    fail(file + ": variable " + name + " has no value (" + variable + ")");
+                }
+                for (String value : values.stream().filter(v -> !v.isBlank() && !v.equals("$__all")).distinct().toList()) {
+                    Map<String, String> extended = new TreeMap<>(binding);
+                    extended.put(name, value);
+                    next.add(extended);
+                }
+                if (values.isEmpty()) {
+                    next.add(binding);
+                }
+            }
+            bindings = next;
+            if (bindings.size() > 500) {
+                fail(file + ": more than 500 combinations of variable values");
+            }
+        }
+        return bindings;
+    }
+
+    /** The values of a query variable: {@code label_values(label)} or {@code label_values(selector, label)}, from Prometheus. */
+    private static List<String> labelValues(String prometheus, String query, String what) throws Exception {
+        Matcher call = Pattern.compile("^\\s*label_values\\((?:(.*),)?\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*\\)\\s*$").matcher(query);
+        if (!call.matches()) {
+            fail(what + ": the system test only resolves label_values(...) queries, not " + query);
+        }
+        String url = prometheus + "/api/v1/label/" + call.group(2) + "/values"
+                + (call.group(1) == null ? "" : "?match[]=" + URLEncoder.encode(call.group(1).trim(), StandardCharsets.UTF_8));
+        HttpResponse<String> answer = get(url, null);
+        assertEquals(200, answer != null ? answer.statusCode() : -1, () -> what + ": " + url + ": " + describe(answer));
+        List<String> values = new ArrayList<>();
+        JSON.readTree(answer.body()).path("data").forEach(value -> values.add(value.asText()));
+        return values;
+    }
+
+    /** The query with Grafana's intervals and the bound variables ($name, ${name}, ${name:format}, [[name]]) substituted. */
+    static String substitute(String expr, Map<String, String> binding, String where) {
+        Matcher variable = Pattern.compile("\\$\\{(\\w+)(?::(\\w+))?}|\\$(\\w+)|\\[\\[(\\w+)]]").matcher(expr);
+        StringBuilder result = new StringBuilder();
+        while (variable.find()) {
+            String name = variable.group(1) != null ? variable.group(1) : variable.group(3) != null ? variable.group(3) : variable.group(4);
+            String value;
+            if (Set.of("__rate_interval", "__interval", "__range").contains(name)) {
+                value = RATE_INTERVAL;
+            } else if (binding.containsKey(name)) {
+                value = "regex".equals(variable.group(2))
+                        ? binding.get(name).replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\\\\\$0")
+                        : binding.get(name);
+            } else if (name.matches("\\d+")) {
+                value = variable.group(); // a regex group reference of label_replace ("$1")
+            } else {
+                fail(where + ": variable $" + name + " is neither Grafana's nor one of the dashboard's templating.list: " + expr);
+                return expr;
+            }
+            variable.appendReplacement(result, Matcher.quoteReplacement(value));
+        }
+        variable.appendTail(result);
+        return result.toString();
+    }
+
+    /**
+     * The metric families a query reads, as regexes of {@code __name__}: the names of its selectors without the suffix
+     * of a histogram or summary series ({@code http_server_requests_seconds_bucket} → {@code
+     * http_server_requests_seconds(_bucket|_count|_sum|_max|_total|_created)?}), and its {@code __name__} matchers as they are.
+     */
+    static List<String> metricFamilies(String expr) {
+        Set<String> families = new LinkedHashSet<>();
+        Matcher nameMatcher = Pattern.compile("__name__\\s*=~?\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(expr);
+        while (nameMatcher.find()) {
+            families.add(nameMatcher.group(1).replace("\\\\", "\\"));
+        }
+        String bare = expr.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"")   // strings
+                .replaceAll("\\{[^}]*}", "{}")                                   // label matchers
+                .replaceAll("\\[[^]]*]", "[]")                                   // ranges
+                .replaceAll("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", " ");
+        // a name that is not a function's (no "(" after it), nor part of a number or duration
+        Matcher name = Pattern.compile("(?<![\\w:.])([a-zA-Z_:][a-zA-Z0-9_:]*+)(?!\\s*\\()").matcher(bare);
+        Set<String> keywords = Set.of("and", "or", "unless", "bool", "offset", "by", "without", "on", "ignoring",
+                "group_left", "group_right", "inf", "nan", "atan2", "Inf", "NaN");
+        while (name.find()) {
+            if (!keywords.contains(name.group(1))) {
+                families.add(name.group(1).replaceFirst("_(bucket|count|sum|max|total|created)$", "")
+                        + "(_bucket|_count|_sum|_max|_total|_created)?");
+            }
+        }
+        return List.copyOf(families);
+    }
+
+    private static String shortFamily(String family) {
+        return family.replace("(_bucket|_count|_sum|_max|_total|_created)?", "*");
+    }
+
+    private static boolean hasData(JsonNode data) {
+        JsonNode result = data.path("result");
+        if ("scalar".equals(data.path("resultType").asText())) {
+            return !"NaN".equals(result.path(1).asText());
+        }
+        for (JsonNode series : result) {
+            if (series.has("value") && !"NaN".equals(series.path("value").path(1).asText())) {
+                return true;
+            }
+            for (JsonNode value : series.path("values")) {
+                if (!"NaN".equals(value.path(1).asText())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** An instant query of Prometheus's HTTP API, its answer as JSON (also a refusal: status "error"). */
+    private static JsonNode promQuery(String prometheus, String query) throws Exception {
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(prometheus + "/api/v1/query"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(query, StandardCharsets.UTF_8))));
+        return JSON.readTree(answer.body());
+    }
+
+    /** Waits until Prometheus has scraped every service since {@code since}. */
+    private static void awaitScrapeAfter(String prometheus, Instant since) throws Exception {
+        Set<String> instances = services.values().stream().map(s -> "127.0.0.1:" + s.port).collect(Collectors.toSet());
+        await("Prometheus to scrape every service after " + since, Duration.ofSeconds(30), () -> {
+            HttpResponse<String> targets = get(prometheus + "/api/v1/targets?state=active", null);
+            if (targets == null || targets.statusCode() != 200) {
+                return Optional.empty();
+            }
+            Set<String> scraped = new TreeSet<>();
+            for (JsonNode target : JSON.readTree(targets.body()).path("data").path("activeTargets")) {
+                if ("up".equals(target.path("health").asText())
+                        && Instant.parse(target.path("lastScrape").asText()).isAfter(since)) {
+                    scraped.add(target.path("labels").path("instance").asText());
+                }
+            }
+            return scraped.containsAll(instances) ? Optional.of(true) : Optional.empty();
+        }, () -> describe(get(prometheus + "/api/v1/targets?state=active", null)));
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max) + "…";
     }
 
     // ----- the system under test -----
@@ -400,7 +742,9 @@ class SampleFlowIT {
         }
         config = config.replace("localhost:9090", "127.0.0.1:" + prometheusPort)
                 .replaceAll("scrape_interval:\\s*\\S+", "scrape_interval: 1s")
-                .replaceAll("scrape_timeout:\\s*\\S+", "scrape_timeout: 1s");
+                .replaceAll("scrape_timeout:\\s*\\S+", "scrape_timeout: 1s")
+                // the resolution of the dashboards' subqueries ([$__rate_interval:])
+                .replaceAll("evaluation_interval:\\s*\\S+", "evaluation_interval: 1s");
         Path written = workDir.resolve("prometheus.yml");
         Files.writeString(written, config);
         return written;
