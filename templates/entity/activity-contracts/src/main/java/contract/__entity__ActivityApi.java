@@ -51,9 +51,7 @@ public interface ${entity}ActivityApi {
     @APIResponse(responseCode = "200", description = "One page of activities")
     @APIResponse(responseCode = "400", description = "Invalid paging, sort or filter parameters")
     PageResponse<${entity}ActivityDto> list(
-            @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
-            @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "must be between 1 and 100")
-            @Max(value = 100, message = "must be between 1 and 100") int size,
+#pagingParameters()
             @QueryParam("sort") @DefaultValue("occurredAt,desc")
             @Pattern(regexp = SORT_PATTERN, message = "must be <field>[,asc|desc] with field one of " + SORT_FIELDS) String sort,
             @QueryParam("${entityVar}Id") @Positive Long ${entityVar}Id,

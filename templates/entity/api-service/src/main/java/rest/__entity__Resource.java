@@ -103,9 +103,7 @@ public class ${entity}Resource {
     @APIResponse(responseCode = "404", description = "No ${entity} has this id")
     public PageResponse<${entity}ActivityDto> activity(
             @PathParam("id") long id,
-            @QueryParam("page") @DefaultValue("0") @Min(value = 0, message = "must be 0 or more") int page,
-            @QueryParam("size") @DefaultValue("20") @Min(value = 1, message = "must be between 1 and 100")
-            @Max(value = 100, message = "must be between 1 and 100") int size,
+#pagingParameters()
             @QueryParam("type") @Pattern(regexp = ${entity}ActivityApi.TYPE_PATTERN, message = "must be lower-case words joined by '.', '-' or '_'") String type) {
         gateway.get(id);
         return activityGateway.list(page, size, "occurredAt,desc", id, type);

@@ -56,6 +56,8 @@ import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySink;
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 
+import dev.msframework.contract.PageResponse;
+
 import ${package}.event.InMemoryEvents;
 import ${package}.idempotency.IdempotencyStore;
 import ${package}.security.Tokens;
@@ -328,6 +330,28 @@ class ${entity}ResourceTest {
     }
 
     @Test
+    void aBurstOfRejectedRequestsLeavesTheBreakersClosedForEverybodyElse() {
+        // one client sends 40 requests that the data service rejects (the breakers judge by 20 calls)
+        wiremock.register(get(urlPathEqualTo(DATA)).willReturn(okJson("{\"items\":[],\"page\":0,\"size\":20,\"total\":0}")));
+        wiremock.register(get(urlPathEqualTo(DATA)).withQueryParam("page", equalTo("9")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", PROBLEM)
+                .withBody("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"rejected\"}")));
+        wiremock.register(get(urlPathEqualTo(DATA + "/404")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", PROBLEM)
+                .withBody("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404}")));
+        wiremock.register(get(urlPathEqualTo(DATA + "/7")).willReturn(okJson(dto(1, 0))));
+        for (int i = 0; i < 40; i++) {
+            problem(as("mallory").queryParam("page", 9).get(PATH), 400);
+            problem(as("mallory").get(PATH + "/404"), 404);
+        }
+        // each was one call, never retried, and none counted as a failure: another user is served
+        wiremock.verifyThat(40, getRequestedFor(urlPathEqualTo(DATA)).withQueryParam("page", equalTo("9")));
+        wiremock.verifyThat(40, getRequestedFor(urlPathEqualTo(DATA + "/404")));
+        as("reader").get(PATH).then().statusCode(200);
+        as("reader").get(PATH + "/7").then().statusCode(200).body("id", is(7));
+    }
+
+    @Test
     void slowDownstreamIs503WithinTheTimeout() {
         wiremock.register(get(urlPathEqualTo(DATA + "/7")).willReturn(okJson(dto(1, 0)).withFixedDelay(5000)));
         long start = System.nanoTime();
@@ -392,6 +416,8 @@ class ${entity}ResourceTest {
         problem(as("reader").queryParam("page", -1).get(PATH), 400).body("errors.field", hasItem("page"));
         problem(as("reader").queryParam("size", 0).get(PATH), 400).body("errors.field", hasItem("size"));
         problem(as("reader").queryParam("size", 101).get(PATH), 400).body("errors.field", hasItem("size"));
+        // the offset of the first element (page x size) must stay an int
+        problem(as("reader").queryParam("page", PageResponse.MAX_PAGE + 1).get(PATH), 400).body("errors.field", hasItem("page"));
         problem(as("reader").queryParam("sort", "password").get(PATH), 400).body("errors.field", hasItem("sort"));
         problem(as("reader").queryParam("sort", "id,sideways").get(PATH), 400).body("errors.field", hasItem("sort"));
 #foreach($f in $model.filterFields)

@@ -1,6 +1,7 @@
 package dev.msframework.problem;
 
 import java.io.IOException;
+import java.util.Set;
 
 import jakarta.inject.Singleton;
 
@@ -17,6 +18,8 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
@@ -27,6 +30,11 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
  * ({@link ProblemMappers}), never converted. Jackson's defaults would accept {@code {"title": 12345}} as the text
  * "12345", {@code "12"} for a number, {@code 1.5} for an integer (truncated), {@code "true"} for a boolean, a number
  * for an enum (its ordinal), and a number or an array for a date or time ({@code []} as null). Applies to every body the service reads: requests, and the answers of the services it calls.
+ * <p>
+ * What a value of the right type could still not be stored or sent on is refused the same way: text holding U+0000 or an
+ * unpaired surrogate (PostgreSQL cannot store the one, UTF-8 cannot encode the other), a number too large to be a
+ * finite double ({@code 1e400} would become Infinity, which JSON cannot write back), a date or instant with a year
+ * outside 0000-9999 ({@code +10000-01-01}, {@code -0001-01-01}: beyond what databases store, ISO 8601's 4 digits).
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -51,6 +59,11 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.Boolean)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        // text that can be stored, finite numbers
+        mapper.registerModule(new SimpleModule("storable-values")
+                .addDeserializer(String.class, new StorableText())
+                .addDeserializer(Double.class, new FiniteDouble(Double.class, null))
+                .addDeserializer(double.class, new FiniteDouble(double.class, 0d)));
         // dates and times as ISO-8601 text only (java.time's deserializers also read numbers and arrays)
         mapper.registerModule(new SimpleModule("strict-java-time").setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
@@ -60,6 +73,54 @@ public class StrictJson implements ObjectMapperCustomizer {
                         : deserializer;
             }
         }));
+    }
+
+    /** The java.time types whose text starts with a year: 4 digits only. */
+    static final Set<String> DATED = Set.of("LocalDate", "LocalDateTime", "Instant", "OffsetDateTime", "ZonedDateTime",
+            "YearMonth", "Year");
+
+    /** Text without U+0000 and without unpaired surrogates; anything else is refused naming the field. */
+    static final class StorableText extends StringDeserializer {
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = super.deserialize(parser, context);
+            String wrong = text == null ? null : unstorable(text);
+            return wrong == null ? text : (String) context.handleWeirdStringValue(String.class, text, wrong);
+        }
+
+        /** What makes the text unstorable, or null. */
+        static String unstorable(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == 0) {
+                    return "text must not contain the character U+0000";
+                }
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return "text must not contain an unpaired surrogate (U+" + Integer.toHexString(c).toUpperCase() + ")";
+                }
+            }
+            return null;
+        }
+    }
+
+    /** A double that is finite: a number beyond its range (1e400) is refused, not read as Infinity. */
+    static final class FiniteDouble extends NumberDeserializers.DoubleDeserializer {
+
+        FiniteDouble(Class<Double> type, Double empty) {
+            super(type, empty);
+        }
+
+        @Override
+        public Double deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            Double value = super.deserialize(parser, context);
+            if (value != null && !Double.isFinite(value)) {
+                return (Double) context.handleWeirdNumberValue(Double.class, value, "number out of the range of a double");
+            }
+            return value;
+        }
     }
 
     /** A deserializer that takes a JSON string only; any other token is a mismatch naming the field. */
@@ -78,6 +139,10 @@ public class StrictJson implements ObjectMapperCustomizer {
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             if (!parser.hasToken(JsonToken.VALUE_STRING)) {
                 return context.handleUnexpectedToken(handledType(), parser);
+            }
+            String text = parser.getText();
+            if (DATED.contains(handledType().getSimpleName()) && !text.isEmpty() && (text.charAt(0) == '+' || text.charAt(0) == '-')) {
+                return context.handleWeirdStringValue(handledType(), text, "the year must have 4 digits (0000 to 9999)");
             }
             return super.deserialize(parser, context);
         }

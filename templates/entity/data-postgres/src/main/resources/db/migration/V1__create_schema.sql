@@ -11,7 +11,7 @@ create table ${e.tableName} (
     updated_at timestamp with time zone not null,
     version bigint not null default 0#foreach($f in $e.uniqueFields),
     constraint ${f.uniqueConstraint} unique (${f.column})#end#foreach($f in $e.fields)#foreach($check in $f.sqlChecks),
-    constraint ck__${e.tableName}__${f.columnName}#if($f.sqlChecks.size() > 1)_${foreach.count}#end check (${check})#end#end
+    constraint ck__${e.tableName}__${f.columnName}#if($f.sqlChecks.size() > 1)__${foreach.count}#end check (${check})#end#end
 );
 #foreach($f in $e.filterFields)
 create index ${e.tableName}__${f.columnName}__idx on ${e.tableName} (${f.column});
