@@ -32,12 +32,12 @@ public class PersistenceProblemMappers {
     @ServerExceptionMapper({ OptimisticLockException.class, StaleObjectStateException.class })
     public Response concurrentUpdate(RuntimeException e, UriInfo uri) {
         return Problem.of(409, "The resource was changed by another request meanwhile. Read it again and retry.",
-                "/" + uri.getPath().replaceFirst("^/", "")).toResponse();
+                instance(uri)).toResponse();
     }
 
     @ServerExceptionMapper
     public Response constraint(ConstraintViolationException e, UriInfo uri) {
-        String instance = "/" + uri.getPath().replaceFirst("^/", "");
+        String instance = instance(uri);
         String name = e.getConstraintName() == null ? "" : e.getConstraintName().toLowerCase();
         Matcher unique = UNIQUE.matcher(name);
         if (unique.matches()) {
@@ -64,8 +64,13 @@ public class PersistenceProblemMappers {
     public Response unstorable(DataException e, UriInfo uri) {
         String reason = e.getSQLException() == null ? e.getMessage() : e.getSQLException().getMessage();
         return Problem.invalid("The request has a value the database cannot store: "
-                + (reason == null ? "" : reason.lines().findFirst().orElse("")), "/" + uri.getPath().replaceFirst("^/", ""), null)
+                + (reason == null ? "" : reason.lines().findFirst().orElse("")), instance(uri), null)
                 .toResponse();
+    }
+
+    /** The problem's instance: the request path. */
+    private static String instance(UriInfo uri) {
+        return "/" + uri.getPath().replaceFirst("^/", "");
     }
 
     /** {@code created_at} to {@code createdAt}. */
