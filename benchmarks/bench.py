@@ -6,7 +6,8 @@ Run it with benchmarks/run (which picks a JDK and installs wrk); see docs/perfor
   2 start         per service and for the whole stack: time to /q/health/ready UP, RSS after 1,000 requests
   3 hop           wrk on GET <resource>/{id} through api-service vs directly on data-postgres-service
   4 pipeline      N CloudEvents through RabbitMQ to the worker; every one recorded once in data-mongo, DLQ empty
-  5 faults        kill -9 data-postgres, RabbitMQ restart, kill -9 worker, poison messages: nothing lost
+  5 faults        kill -9 data-postgres, RabbitMQ restart, kill -9 worker, poison messages, a message that crashes
+                  the worker: nothing lost
 Progress goes to stderr, the report (Markdown) to stdout. The exit code is 1 when a check fails (something lost,
 an event not processed once, a service that did not come back); performance targets are reported, not enforced.
 """
@@ -550,7 +551,8 @@ class Bench:
                   "processed (the write is in PostgreSQL; one activity per event in data-mongo) and what was lost "
                   "(acknowledged but not processed). **lost must be 0.**", "",
                   "| fault | sent | acknowledged | processed | lost | what else was measured |", "|---|---:|---:|---:|---:|---|"]
-        tests = [self.fault_data_postgres, self.fault_broker_restart, self.fault_worker_kill, self.fault_poison]
+        tests = [self.fault_data_postgres, self.fault_broker_restart, self.fault_worker_kill, self.fault_poison,
+                 self.fault_crash_loop]
         if self.args.no_broker_restart:
             tests.remove(self.fault_broker_restart)
         for test in tests:
@@ -758,6 +760,54 @@ class Bench:
                  f"not an object, no data id, data that data-mongo rejects) among {valid} valid events: {in_dlq} in the worker's DLQ "
                  f"(the bot's: {bot_dlq}); all {processed} valid ones processed, duplicates {duplicates}")
         return title, result["sent"], result["acked"], f"{processed} + {in_dlq} dead-lettered", lost, notes
+
+    def fault_crash_loop(self):
+        """A message that crashes the worker every time it is delivered"""
+        title = self.fault_crash_loop.__doc__.strip()
+        limit, q = self.project.delivery_limit, self.project
+        if limit is None:
+            raise BenchError(f"{q.worker_queue} has no delivery limit (queue.x-delivery-limit in the worker's application.properties)")
+        mongo = self.system.services[DATA_MONGO]
+        dlq_before = sum(self.scratch.queues().get(q.worker_dlq, (0, 0)))
+
+        def dead_lettered():
+            return sum(self.scratch.queues().get(q.worker_dlq, (0, 0))) - dlq_before
+        # data-mongo frozen: the worker holds the message (a call that does not return) until it is killed, as if the
+        # message itself made the process die
+        log("SIGSTOP data-mongo-service; one event; kill -9 of the worker at each delivery of it")
+        mongo.process.send_signal(signal.SIGSTOP)
+        crashes, sent = 0, 0
+        try:
+            result = finish_publisher(self.tools.publisher(self.scratch, q.exchange, q.event_type, 8_000_000_005, 1,
+                                                           self.work / "crash.ids"), 60)
+            sent += result["sent"]
+            while not dead_lettered():
+                if crashes > limit + 2:
+                    raise BenchError(f"still not dead-lettered after {crashes} crashes (delivery limit {limit})")
+                outcome = wait_until("the worker to take the message (or the broker to dead-letter it)", 90,
+                                     lambda: ("dead-lettered" if dead_lettered() else
+                                              self.system.metric(WORKER, "events_consumed_total") >= 1 and "delivered"),
+                                     interval=0.1)
+                if outcome == "delivered":
+                    self.system.services[WORKER].kill9()  # a restart replaces the service object
+                    crashes += 1
+                    self.system.restart(WORKER)
+        finally:
+            mongo.process.send_signal(signal.SIGCONT)
+        # the stream goes on
+        entity, n = 8_000_000_006, self.sizes.valid_events
+        ids = self.work / "after-crash.ids"
+        result = finish_publisher(self.tools.publisher(self.scratch, q.exchange, q.event_type, entity, n, ids), 120)
+        processed, lost, duplicates = self.stream_loss(entity, Path(ids).read_text().split(), "after the crash loop")
+        in_dlq = dead_lettered()
+        rabbitmqctl("purge_queue", "-p", self.scratch.vhost, q.worker_dlq)
+        if crashes != limit + 1 or in_dlq != 1:
+            self.failures.append(f"{title}: {crashes} crashes, {in_dlq} in the DLQ (delivery limit {limit}: expected "
+                                 f"{limit + 1} crashes, then the message in the DLQ)")
+        notes = (f"the worker killed at each of the {crashes} deliveries of the message (delivery limit {limit}), then the "
+                 f"broker dead-lettered it ({in_dlq} in the DLQ); then {n} valid events: {processed} processed, "
+                 f"duplicates {duplicates}")
+        return title, sent + result["sent"], 1 + result["acked"], f"{processed} + {in_dlq} dead-lettered", lost + 1 - in_dlq, notes
 
     # ----- report -----
 

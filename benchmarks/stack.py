@@ -173,6 +173,7 @@ class Project:
         self.worker_channel, self.worker_queue, self.worker_dlq = self._incoming(WORKER)
         self.bot_channel, self.bot_queue, self.bot_dlq = self._incoming(BOT)
         self.event_type = self._created_event_type()
+        self.delivery_limit = self._delivery_limit(WORKER)
         self.resource_path, self.activity_path, self.activity_entity_param = self._contract_paths()
 
     def jar(self, module):
@@ -186,6 +187,12 @@ class Project:
             raise BenchError(f"{module}: expected one incoming RabbitMQ channel, found {channels}")
         prefix = f"mp.messaging.incoming.{channels[0]}."
         return channels[0], props[prefix + "queue.name"], props[prefix + "dead-letter-queue-name"]
+
+    def _delivery_limit(self, module):
+        """The broker's redelivery limit of the module's queue (quorum queue x-delivery-limit), None without one."""
+        value = self.props[module].get(f"mp.messaging.incoming.{self._incoming(module)[0]}.queue.x-delivery-limit")
+        found = re.fullmatch(r"(?:\$\{[A-Z_]+:)?(\d+)\}?", value or "")
+        return int(found.group(1)) if found else None
 
     def _created_event_type(self):
         """The created event of the entity the api serves (the system has one entity: the benchmarks' sample)."""

@@ -149,7 +149,7 @@ class SampleFlowIT {
                 services.put(module, service);
                 serviceNames.put(module, service.applicationName(projectDir));
             }
-            purgeQueues();
+            deleteQueues();
 
             Map<String, String> common = new LinkedHashMap<>();
             common.put("QUARKUS_OTEL_SDK_DISABLED", "false");
@@ -750,8 +750,8 @@ class SampleFlowIT {
         return written;
     }
 
-    /** Empties the queues the services consume from (and their DLQs): messages left by earlier runs must not count. */
-    private static void purgeQueues() throws Exception {
+    /** Deletes the queues the services consume from (and their DLQs): messages left by earlier runs must not count. */
+    private static void deleteQueues() throws Exception {
         List<String> queues = new ArrayList<>();
         for (String module : MODULES) {
             Properties properties = new Properties();
@@ -774,9 +774,10 @@ class SampleFlowIT {
             for (String queue : queues) {
                 Channel channel = connection.createChannel();
                 try {
-                    int purged = channel.queuePurge(queue).getMessageCount();
-                    if (purged > 0) {
-                        System.out.println("Purged " + purged + " old message(s) from " + queue);
+                    // deleted, not purged: the service declares it again with its current arguments (queue type)
+                    int deleted = channel.queueDelete(queue).getMessageCount();
+                    if (deleted > 0) {
+                        System.out.println("Deleted " + queue + " with " + deleted + " old message(s)");
                     }
                     channel.close();
                 } catch (IOException e) {

@@ -59,6 +59,7 @@ class ${entity}EventsRabbitMqTest {
         factory.setPort(config.getOptionalValue("rabbitmq-port", Integer.class).orElse(5672));
         factory.setUsername(config.getOptionalValue("rabbitmq-username", String.class).orElse("guest"));
         factory.setPassword(config.getOptionalValue("rabbitmq-password", String.class).orElse("guest"));
+        factory.setVirtualHost(config.getOptionalValue("rabbitmq-virtual-host", String.class).orElse("/"));
 
         try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
             channel.exchangeDeclare(${entity}Events.EXCHANGE, "topic", true);

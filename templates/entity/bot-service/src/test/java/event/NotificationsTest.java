@@ -74,6 +74,7 @@ class NotificationsTest {
         factory.setPort(config.getOptionalValue("rabbitmq-port", Integer.class).orElse(5672));
         factory.setUsername(config.getOptionalValue("rabbitmq-username", String.class).orElse("guest"));
         factory.setPassword(config.getOptionalValue("rabbitmq-password", String.class).orElse("guest"));
+        factory.setVirtualHost(config.getOptionalValue("rabbitmq-virtual-host", String.class).orElse("/"));
         connection = factory.newConnection("notifications-test");
         channel = connection.createChannel();
         channel.queuePurge(QUEUE + ".dlq");

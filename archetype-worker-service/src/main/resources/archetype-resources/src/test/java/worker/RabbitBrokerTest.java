@@ -79,6 +79,9 @@ class RabbitBrokerTest {
     @ConfigProperty(name = "rabbitmq-password", defaultValue = "guest")
     String password;
 
+    @ConfigProperty(name = "rabbitmq-virtual-host", defaultValue = "/")
+    String virtualHost;
+
     Connection connection;
     Channel channel;
 
@@ -89,6 +92,7 @@ class RabbitBrokerTest {
         factory.setPort(port);
         factory.setUsername(username);
         factory.setPassword(password);
+        factory.setVirtualHost(virtualHost);
         connection = factory.newConnection();
         channel = connection.createChannel();
         channel.queuePurge(QUEUE);
