@@ -6,8 +6,9 @@ Run it with benchmarks/run (which picks a JDK and installs wrk); see docs/perfor
   2 start         per service and for the whole stack: time to /q/health/ready UP, RSS after 1,000 requests
   3 hop           wrk on GET <resource>/{id} through api-service vs directly on data-postgres-service
   4 pipeline      N CloudEvents through RabbitMQ to the worker; every one recorded once in data-mongo, DLQ empty
-  5 faults        kill -9 data-postgres, RabbitMQ restart, kill -9 worker, poison messages, a message that crashes
-                  the worker: nothing lost
+  5 faults        kill -9 data-postgres and RabbitMQ stopped during POST load through the api (every 2xx write stored,
+                  its created event processed once), RabbitMQ restart, kill -9 worker, poison messages, a message that
+                  crashes the worker: nothing lost
 Progress goes to stderr, the report (Markdown) to stdout. The exit code is 1 when a check fails (something lost,
 an event not processed once, a service that did not come back); performance targets are reported, not enforced.
 """
@@ -548,12 +549,15 @@ class Bench:
 
     def faults(self, lines):
         lines += ["Each test counts what it sent, what was acknowledged (a 2xx answer; a publisher confirm), what was "
-                  "processed (the write is in PostgreSQL; one activity per event in data-mongo) and what was lost "
-                  "(acknowledged but not processed). **lost must be 0.**", "",
+                  "processed (a write through the api: it is in PostgreSQL and its created event was recorded once, as "
+                  "the one activity of the entity in data-mongo; an event: one activity in data-mongo) and what was lost "
+                  "(acknowledged but not processed: not stored, or no activity). **lost must be 0**, and so must the "
+                  "duplicates (an entity with more than one activity).", "",
                   "| fault | sent | acknowledged | processed | lost | what else was measured |", "|---|---:|---:|---:|---:|---|"]
-        tests = [self.fault_data_postgres, self.fault_broker_restart, self.fault_worker_kill, self.fault_poison,
-                 self.fault_crash_loop]
+        tests = [self.fault_data_postgres, self.fault_broker_down_writes, self.fault_broker_restart, self.fault_worker_kill,
+                 self.fault_poison, self.fault_crash_loop]
         if self.args.no_broker_restart:
+            tests.remove(self.fault_broker_down_writes)
             tests.remove(self.fault_broker_restart)
         for test in tests:
             try:
@@ -569,30 +573,8 @@ class Bench:
     def fault_data_postgres(self):
         """`kill -9` data-postgres during POST load through the api"""
         title = self.fault_data_postgres.__doc__.strip()
-        api = self.system.url(API)
-        body_headers = {**self.system.auth, "Content-Type": "application/json", "Accept": "application/json"}
-        results, stop, lock = [], threading.Event(), threading.Lock()
-
-        clients = self.sizes.post_clients
-        interval = clients / self.sizes.post_rate
-
-        def load(k):
-            client, i, due = KeepAlive(api, timeout=10), 0, time.monotonic()
-            while not stop.is_set():
-                due += interval
-                time.sleep(max(0.0, due - time.monotonic()))
-                name = f"fault-a {k}-{i}"
-                began = time.monotonic()
-                status, body = client.call("POST", self.project.resource_path, json.dumps({"title": name, "status": "OPEN"}), body_headers)
-                took = time.monotonic() - began
-                task_id = json.loads(body).get("id") if status == 201 else None
-                with lock:
-                    results.append((began, took, status, task_id, name))
-                i += 1
-            client.close()
-        threads = [threading.Thread(target=load, args=(k,), daemon=True) for k in range(clients)]
-        for t in threads:
-            t.start()
+        baseline = self.system.activity_total()
+        load = self.post_load("fault-a")
         try:
             time.sleep(self.sizes.fault_seconds)
             log("kill -9 data-postgres-service")
@@ -602,32 +584,142 @@ class Bench:
             log("restarting data-postgres-service")
             restarted = time.monotonic()
             ready = self.system.restart(DATA_POSTGRES)
-
-            def first_success():
-                with lock:
-                    return next((b + d for b, d, s, _, _ in results if s == 201 and b > restarted), None)
-            back = wait_until("a 201 through the api after the restart", 60, first_success, interval=0.1)
+            back = wait_until("a 201 through the api after the restart", 60, lambda: load.first_success_after(restarted),
+                              interval=0.1)
             time.sleep(self.sizes.fault_seconds)
         finally:
-            stop.set()
-            for t in threads:
-                t.join(30)
-        acknowledged = [r for r in results if r[2] is not None and 200 <= r[2] < 300]
-        outage = [r for r in results if r[0] + r[1] >= killed and r[0] <= back and r[2] != 201]
-        statuses = {}
-        for r in outage:
-            statuses[r[2]] = statuses.get(r[2], 0) + 1
-        stored = 0
-        client = KeepAlive(self.system.url(DATA_POSTGRES))
-        for _, _, _, task_id, name in acknowledged:
-            status, body = client.call("GET", f"{self.project.resource_path}/{task_id}", headers={"Accept": "application/json"})
-            if status == 200 and json.loads(body).get("title") == name:
-                stored += 1
-        client.close()
+            load.stop()
+        acknowledged = load.acknowledged()
+        outage = [r for r in load.results if r[0] + r[1] >= killed and r[0] <= back and not ok(r[2])]
+        check = self.check_created_events(acknowledged, "after the data-postgres kill", baseline)
+        if check["duplicates"]:
+            self.failures.append(f"{title}: {check['duplicates']} entities with more than one activity")
         max_outage = max((r[1] for r in outage), default=0.0)
-        notes = (f"{clients} clients, {self.sizes.post_rate} POST/s; during the outage: {len(outage)} calls, answers {statuses}, slowest {ms(max_outage)}; "
-                 f"data-postgres ready {ready:.1f} s after restart, first 201 through the api {back - restarted:.1f} s after restart")
-        return title, len(results), len(acknowledged), stored, len(acknowledged) - stored, notes
+        notes = (f"{load.clients} clients, {self.sizes.post_rate} POST/s; during the outage: {len(outage)} calls, answers "
+                 f"{statuses(outage)}, slowest {ms(max_outage)}; data-postgres ready {ready:.1f} s after restart, first 201 "
+                 f"through the api {back - restarted:.1f} s after restart; stored {check['stored']}, events processed once "
+                 f"{check['once']}, duplicates {check['duplicates']}")
+        return title, len(load.results), len(acknowledged), check["once"], check["lost"], notes
+
+    def fault_broker_down_writes(self):
+        """RabbitMQ stopped during POST load through the api; meanwhile `kill -9` of data-postgres and the api"""
+        title = self.fault_broker_down_writes.__doc__.strip()
+        seconds = self.sizes.fault_seconds
+        self.await_broker_to_ourselves()
+        baseline = self.system.activity_total()
+        load = self.post_load("fault-b")
+        samples = []
+        try:
+            time.sleep(seconds)
+            log("rabbitmqctl stop_app (the POST load goes on)")
+            stopping = time.monotonic()
+            self.rabbit_stopped = True
+            rabbitmqctl("stop_app")
+            stopped = time.monotonic()
+            time.sleep(seconds)
+            # the events of the writes so far wait for the broker: kill whatever holds them, start it again
+            log("kill -9 data-postgres-service and api-service while the broker is down; restarting them")
+            for module in (DATA_POSTGRES, API):
+                self.system.services[module].kill9()
+            killed = time.monotonic()
+            restart = {module: self.system.restart(module) for module in (DATA_POSTGRES, API)}
+            back = wait_until("a 2xx through the api after the restart", 60, lambda: load.first_success_after(killed), interval=0.1)
+            time.sleep(max(0.0, seconds - (time.monotonic() - back)))
+            log("rabbitmqctl start_app")
+            rabbitmqctl("start_app")
+            self.rabbit_stopped = False
+            started = time.monotonic()
+            while time.monotonic() < started + seconds:  # the load goes on; the activities are counted meanwhile
+                samples.append((time.monotonic(), self.system.activity_total() - baseline))
+                time.sleep(0.25)
+        finally:
+            load.stop()
+        acknowledged = load.acknowledged()
+        outage = [r for r in load.results if r[0] + r[1] >= stopping and r[0] <= started]
+        check = self.check_created_events(acknowledged, "after the broker outage", baseline, samples=samples)
+        if check["duplicates"]:
+            self.failures.append(f"{title}: {check['duplicates']} entities with more than one activity")
+        final = samples[-1][1]
+        last = next(t for t, c in samples if c >= final)
+        notes = (f"{load.clients} clients, {self.sizes.post_rate} POST/s; broker stopped for {started - stopped:.1f} s "
+                 f"(stop_app took {stopped - stopping:.1f} s); data-postgres and api killed {killed - stopped:.1f} s into it, "
+                 f"ready again after {restart[DATA_POSTGRES]:.1f} s and {restart[API]:.1f} s, first 2xx {back - killed:.1f} s after the kill; "
+                 f"load went on {seconds} s after start_app; during the outage: "
+                 f"{len(outage)} calls, answers {statuses(outage)}, slowest {ms(max((r[1] for r in outage), default=0.0))}; "
+                 f"last event processed {last - started:.1f} s after start_app; stored {check['stored']}, events processed "
+                 f"once {check['once']}, duplicates {check['duplicates']}")
+        return title, len(load.results), len(acknowledged), check["once"], check["lost"], notes
+
+    def post_load(self, prefix):
+        """Starts POSTs through the api at post_rate (post_clients clients): stop() them."""
+        return PostLoad(self.system.url(API), self.project.resource_path,
+                        {**self.system.auth, "Content-Type": "application/json", "Accept": "application/json"},
+                        self.sizes.post_clients, self.sizes.post_rate, prefix)
+
+    def check_created_events(self, writes, what, baseline, timeout=180, samples=None):
+        """Every 2xx write (id, name) stored, its created event processed once: waits until data-mongo holds an activity
+        of each (the number of activities, one request a sample, up from baseline; then the entities not seen yet), or
+        the worker's queue has been empty and that number still for 10 s, or timeout; then reads each entity from
+        data-postgres and its activities from data-mongo. Returns stored, once, lost (not stored or no activity),
+        duplicates (more than one activity) and the samples (time, activities since baseline)."""
+        samples = [] if samples is None else samples
+        ids = [i for i, _ in writes if i is not None]
+        mongo = KeepAlive(self.system.url(DATA_MONGO), timeout=60)
+        seen = set()
+        began = time.monotonic()
+        last, last_change, drained_since, next_log = None, began, None, began + 10
+        log(f"{what}: waiting for the activities of {len(writes)} acknowledged writes")
+        try:
+            while True:
+                now, count = time.monotonic(), self.system.activity_total() - baseline
+                samples.append((now, count))
+                moved = count != last
+                if moved:
+                    last, last_change, drained_since = count, now, None
+                if count >= len(writes):
+                    seen.update(i for i in ids if i not in seen and self.system.activity_event_ids(i, mongo))
+                    if len(seen) == len(ids):
+                        break
+                if now - began > timeout:
+                    log(f"{what}: {count} of {len(writes)} activities after {timeout} s; giving up")
+                    break
+                if not moved:
+                    ready, unacked = self.scratch.queues().get(self.project.worker_queue, (0, 0))
+                    if ready + unacked:
+                        drained_since = None
+                    elif drained_since is None:
+                        drained_since = now
+                    elif now - drained_since >= 10 and now - last_change >= 10:
+                        log(f"{what}: the worker's queue empty and {count} of {len(writes)} activities for 10 s; giving up")
+                        break
+                if now >= next_log:
+                    next_log = now + 10
+                    log(f"{what}: {count} of {len(writes)} activities")
+                time.sleep(0.25)
+            self.await_queues_empty([self.project.worker_queue])
+            log(f"{what}: reading the {len(writes)} entities and their activities")
+            data = KeepAlive(self.system.url(DATA_POSTGRES))
+            stored = once = lost = duplicates = 0
+            try:
+                for task_id, name in writes:
+                    status, body = (data.call("GET", f"{self.project.resource_path}/{task_id}", headers={"Accept": "application/json"})
+                                    if task_id is not None else (None, b""))
+                    is_stored = status == 200 and json.loads(body).get("title") == name
+                    events = self.system.activity_event_ids(task_id, mongo) if task_id is not None else []
+                    stored += is_stored
+                    if not is_stored or not events:
+                        lost += 1
+                    elif len(events) > 1:
+                        duplicates += 1
+                    else:
+                        once += 1
+            finally:
+                data.close()
+        finally:
+            mongo.close()
+        log(f"{what}: stored {stored}, processed once {once}, lost {lost}, duplicates {duplicates} "
+            f"({time.monotonic() - began:.0f} s)")
+        return {"stored": stored, "once": once, "lost": lost, "duplicates": duplicates, "samples": samples}
 
     def stream_loss(self, entity, acked_ids, what, timeout=180):
         """Waits until every confirmed event is recorded, or the worker's queue has stayed empty for 5 s (nothing more
@@ -829,6 +921,66 @@ class Bench:
         print(text)
         if self.args.markdown:
             Path(self.args.markdown).write_text(text, encoding="utf-8")
+
+
+def ok(status):
+    return status is not None and 200 <= status < 300
+
+
+def statuses(calls):
+    """{status: calls} of (began, took, status, ...) records; None: no answer."""
+    counts = {}
+    for r in calls:
+        counts[r[2]] = counts.get(r[2], 0) + 1
+    return counts
+
+
+class PostLoad:
+    """POSTs of new entities through the api, rate in all, each of the clients at its fixed pace over its own
+    connection, until stop(); every call recorded in results as (began, took, status, id, name)."""
+
+    def __init__(self, api, path, headers, clients, rate, prefix):
+        self.api, self.path, self.headers, self.clients, self.prefix = api, path, headers, clients, prefix
+        self.interval = clients / rate
+        self.results, self.lock, self.stopping = [], threading.Lock(), threading.Event()
+        self.threads = [threading.Thread(target=self.run, args=(k,), daemon=True) for k in range(clients)]
+        for t in self.threads:
+            t.start()
+
+    def run(self, k):
+        client, i, due = KeepAlive(self.api, timeout=10), 0, time.monotonic()
+        try:
+            while not self.stopping.is_set():
+                due += self.interval
+                time.sleep(max(0.0, due - time.monotonic()))
+                name = f"{self.prefix} {k}-{i}"
+                began = time.monotonic()
+                status, body = client.call("POST", self.path, json.dumps({"title": name, "status": "OPEN"}), self.headers)
+                took = time.monotonic() - began
+                try:
+                    entity_id = json.loads(body).get("id") if ok(status) else None
+                except (ValueError, AttributeError):
+                    entity_id = None
+                with self.lock:
+                    self.results.append((began, took, status, entity_id, name))
+                i += 1
+        finally:
+            client.close()
+
+    def stop(self):
+        self.stopping.set()
+        for t in self.threads:
+            t.join(30)
+
+    def first_success_after(self, moment):
+        """When the first 2xx of a call begun after moment came back, None before."""
+        with self.lock:
+            return next((b + d for b, d, s, _, _ in self.results if ok(s) and b > moment), None)
+
+    def acknowledged(self):
+        """(id, name) of the calls answered 2xx."""
+        with self.lock:
+            return [(r[3], r[4]) for r in self.results if ok(r[2])]
 
 
 def packaged(root):

@@ -169,7 +169,7 @@ class Project:
                              + ", ".join(str(self.jar(m)) for m in missing)
                              + " (generate it with archetype-project and run ./mvnw -B package -DskipTests in it)")
         self.props = {m: read_properties(self.root / m / "src/main/resources/application.properties") for m in MODULES}
-        self.exchange = self.props[API]["mp.messaging.outgoing.events.exchange.name"]
+        self.exchange = self._exchange()
         self.worker_channel, self.worker_queue, self.worker_dlq = self._incoming(WORKER)
         self.bot_channel, self.bot_queue, self.bot_dlq = self._incoming(BOT)
         self.event_type = self._created_event_type()
@@ -178,6 +178,14 @@ class Project:
 
     def jar(self, module):
         return self.root / module / "target/quarkus-app/quarkus-run.jar"
+
+    def _exchange(self):
+        """The exchange of the entity events: the api's outgoing channel, or data-postgres' (its outbox relay)."""
+        key = "mp.messaging.outgoing.events.exchange.name"
+        for module in (API, DATA_POSTGRES):
+            if key in self.props[module]:
+                return self.props[module][key]
+        raise BenchError(f"neither {API} nor {DATA_POSTGRES} declares {key} in its application.properties")
 
     def _incoming(self, module):
         props = self.props[module]
@@ -618,10 +626,16 @@ class System:
                          f"?{self.project.activity_entity_param}={entity_id}&size=1", timeout=60)
         return page["total"]
 
-    def activity_event_ids(self, entity_id):
-        """The eventIds of every activity of one entity, read page by page from data-mongo."""
+    def activity_total(self):
+        """How many activities data-mongo holds, of every entity: one request."""
+        return http_json("GET", f"{self.url(DATA_MONGO)}{self.project.activity_path}?size=1", timeout=60)["total"]
+
+    def activity_event_ids(self, entity_id, client=None):
+        """The eventIds of every activity of one entity, read page by page from data-mongo (over client, a KeepAlive
+        on data-mongo, when given)."""
         ids, page = [], 0
-        client = KeepAlive(self.url(DATA_MONGO), timeout=60)
+        own = client is None
+        client = KeepAlive(self.url(DATA_MONGO), timeout=60) if own else client
         try:
             while True:
                 status, body = client.call("GET", f"{self.project.activity_path}?{self.project.activity_entity_param}={entity_id}"
@@ -634,4 +648,5 @@ class System:
                     return ids
                 page += 1
         finally:
-            client.close()
+            if own:
+                client.close()

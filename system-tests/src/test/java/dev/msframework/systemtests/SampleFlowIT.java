@@ -382,7 +382,7 @@ class SampleFlowIT {
      * <p>
      * A query is about one service when it selects {@code job="<module>"}; it does not apply when that service
      * publishes none of a metric family the query reads while another service does (the worker and the bot serve no
-     * HTTP requests: their request panels stay empty; the data services neither publish nor consume events). A family
+     * HTTP requests: their request panels stay empty; the data services consume no events). A family
      * that no service publishes (a typo, a histogram that is not published) never excuses a query.
      */
     private static void checkDashboards(String prometheus) throws Exception {

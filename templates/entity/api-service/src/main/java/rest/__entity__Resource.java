@@ -42,15 +42,14 @@ import ${package}.contract.${entity}Api;
 import ${package}.contract.${entity}CreateRequest;
 import ${package}.contract.${entity}Dto;
 import ${package}.contract.${entity}UpdateRequest;
-import ${package}.contract.event.${entity}Events;
-import ${package}.event.EventPublisher;
 import ${package}.idempotency.IdempotencyStore;
 
 /**
  * The public API of ${entityPlural}. It owns no data: every call goes to the data services through their
- * fault-tolerant REST clients, and every confirmed write is published as a CloudEvent. Reads need an
- * authenticated user, writes the role {@code user}, deletes the role {@code admin} (the OpenAPI document names
- * them: {@code security} of each operation). Error responses are problem+json (msframework-problem adds the schema).
+ * fault-tolerant REST clients. It publishes no events: the data service writes the event of each write into its
+ * outbox in the same transaction and publishes it from there once committed. Reads need an authenticated user,
+ * writes the role {@code user}, deletes the role {@code admin} (the OpenAPI document names them: {@code security}
+ * of each operation). Error responses are problem+json (msframework-problem adds the schema).
  */
 @Path(${entity}Api.PATH)
 @Produces(MediaType.APPLICATION_JSON)
@@ -68,9 +67,6 @@ public class ${entity}Resource {
 
     @Inject
     ${entity}ActivityGateway activityGateway;
-
-    @Inject
-    EventPublisher events;
 
     @Inject
     IdempotencyStore idempotency;
@@ -128,7 +124,6 @@ public class ${entity}Resource {
             SecurityContext security) {
         return idempotency.once(security.getUserPrincipal().getName(), idempotencyKey, request, PATH, () -> {
             ${entity}Dto created = gateway.create(request);
-            events.publish(${entity}Events.CREATED, created);
             return Response.created(URI.create(PATH + "/" + created.id())).entity(created).build();
         });
     }
@@ -144,9 +139,7 @@ public class ${entity}Resource {
     @APIResponse(responseCode = "404", description = "No ${entity} has this id")
     @APIResponse(responseCode = "409", description = "Stale version#if(!$model.uniqueFields.isEmpty()), or another ${entity} has the same #foreach($f in $model.uniqueFields)${f.name}#if($foreach.hasNext) or #end#end#end")
     public ${entity}Dto update(@PathParam("id") long id, @Valid @NotNull ${entity}UpdateRequest request) {
-        ${entity}Dto updated = gateway.update(id, request);
-        events.publish(${entity}Events.UPDATED, updated);
-        return updated;
+        return gateway.update(id, request);
     }
 
     @DELETE
@@ -161,7 +154,5 @@ public class ${entity}Resource {
 #end
     public void delete(@PathParam("id") long id) {
         gateway.delete(id);
-        // the data of a deleted event is the ${entity} with only its id
-        events.publish(${entity}Events.DELETED, ${entity}Dto.withIdOnly(id));
     }
 }

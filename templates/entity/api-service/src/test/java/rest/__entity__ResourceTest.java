@@ -28,14 +28,11 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,19 +43,14 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 import io.quarkiverse.wiremock.devservice.ConnectWireMock;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
-import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySink;
-import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 
 import dev.msframework.contract.PageResponse;
 
-import ${package}.event.InMemoryEvents;
 import ${package}.idempotency.IdempotencyStore;
 import ${package}.security.Tokens;
 
@@ -68,12 +60,12 @@ import ${package}.security.Tokens;
 #set($sortField = "createdAt")
 #end
 /**
- * The public API against WireMock stubs of both data services, with events caught in memory and real JWTs. The
- * bodies are derived from the ${entity}'s fields: valid sample values, and every validation broken once.
+ * The public API against WireMock stubs of both data services, with real JWTs. The bodies are derived from the
+ * ${entity}'s fields: valid sample values, and every validation broken once. The API publishes no events (the data
+ * service does, from its outbox), so nothing here waits for one.
  */
 @QuarkusTest
 @ConnectWireMock
-@WithTestResource(InMemoryEvents.class)
 class ${entity}ResourceTest {
 
     static final String PATH = "/api/v1/${resourcePath}";
@@ -85,24 +77,16 @@ class ${entity}ResourceTest {
     WireMock wiremock;
 
     @Inject
-    @Any
-    InMemoryConnector connector;
-
-    @Inject
     CircuitBreakerMaintenance breakers;
 
     @Inject
     ObjectMapper json;
-
-    InMemorySink<String> events;
 
     @BeforeEach
     void reset() {
         wiremock.resetMappings();
         wiremock.resetRequests();
         breakers.resetAll();
-        events = connector.sink("events");
-        events.clear();
     }
 
 #validBodies()
@@ -169,22 +153,16 @@ class ${entity}ResourceTest {
         wiremock.verifyThat(0, postRequestedFor(urlPathEqualTo(DATA)));
         wiremock.verifyThat(0, putRequestedFor(urlPathEqualTo(DATA + "/7")));
         wiremock.verifyThat(0, deleteRequestedFor(urlPathEqualTo(DATA + "/7")));
-        assertEquals(0, events.received().size());
 
         wiremock.register(delete(urlPathEqualTo(DATA + "/7")).willReturn(aResponse().withStatus(204)));
         as("boss", "admin").delete(PATH + "/7").then().statusCode(204);
-        JsonNode deleted = event("${eventPrefix}.deleted");
-        assertEquals(7, deleted.at("/data/id").asLong());
-        for (String field : valid(1).keySet()) {
-            JsonNode value = deleted.at("/data/" + field);
-            assertTrue(value.isNull() || value.isMissingNode(), "a deleted event carries only the id: " + deleted);
-        }
+        wiremock.verifyThat(1, deleteRequestedFor(urlPathEqualTo(DATA + "/7")));
     }
 
-    // ----- happy paths and events -----
+    // ----- happy paths -----
 
     @Test
-    void createForwardsToTheDataServiceAndPublishesAnEvent() {
+    void createForwardsToTheDataService() {
         wiremock.register(post(urlPathEqualTo(DATA))
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(dto(1, 0))));
 
@@ -197,17 +175,6 @@ class ${entity}ResourceTest {
         created.body("${f.name}", is(${f.sampleMatch(1)}));
 #end
         hasSamples(1, forwarded(postRequestedFor(urlPathEqualTo(DATA))));
-
-        JsonNode event = event("${eventPrefix}.created");
-        assertEquals("1.0", event.get("specversion").asText());
-        assertEquals("application/json", event.get("datacontenttype").asText());
-        assertTrue(event.get("source").asText().endsWith("/${artifactId}"));
-        assertEquals(7, event.at("/data/id").asLong());
-        hasSamples(1, event.get("data"));
-        OutgoingRabbitMQMetadata rabbit = events.received().get(0).getMetadata(OutgoingRabbitMQMetadata.class).orElseThrow();
-        assertEquals("${eventPrefix}.created", rabbit.getRoutingKey());
-        assertEquals(2, rabbit.getDeliveryMode());
-        assertEquals(event.get("id").asText(), rabbit.getMessageId());
     }
 
     @Test
@@ -223,9 +190,6 @@ class ${entity}ResourceTest {
         JsonNode sent = forwarded(putRequestedFor(urlPathEqualTo(DATA + "/7")));
         hasSamples(2, sent);
         assertEquals(0, sent.get("version").asLong());
-        JsonNode event = event("${eventPrefix}.updated");
-        hasSamples(2, event.get("data"));
-        assertEquals(1, event.at("/data/version").asLong());
 
         ValidatableResponse read = as("reader").get(PATH + "/7").then().statusCode(200).body("id", is(7));
 #foreach($f in $fields)
@@ -310,11 +274,10 @@ class ${entity}ResourceTest {
                 .body("errors.field", hasItem("${model.titleField.name}"))
                 .body("errors.message", hasItem("is not allowed here"));
 
-        // rejected requests are not failures: no retry, and no event
+        // rejected requests are not failures: no retry
         wiremock.verifyThat(1, getRequestedFor(urlPathEqualTo(DATA + "/404")));
         wiremock.verifyThat(1, putRequestedFor(urlPathEqualTo(DATA + "/7")));
         wiremock.verifyThat(1, postRequestedFor(urlPathEqualTo(DATA)));
-        assertEquals(0, events.received().size());
     }
 
     @Test
@@ -326,7 +289,6 @@ class ${entity}ResourceTest {
         wiremock.register(post(urlPathEqualTo(DATA)).willReturn(aResponse().withStatus(503)));
         problem(as("writer", "user").contentType(ContentType.JSON).body(valid(1)).post(PATH), 503);
         wiremock.verifyThat(1, postRequestedFor(urlPathEqualTo(DATA)));
-        assertEquals(0, events.received().size());
     }
 
     @Test
@@ -378,7 +340,6 @@ class ${entity}ResourceTest {
                 .body(valid(1)).post(PATH), 400);
         wiremock.verifyThat(0, postRequestedFor(urlPathEqualTo(DATA)));
         wiremock.verifyThat(0, putRequestedFor(urlPathEqualTo(DATA + "/7")));
-        assertEquals(0, events.received().size());
     }
 
     /** JSON is read strictly (msframework-problem's StrictJson): a value of another JSON type is never converted. */
@@ -449,7 +410,6 @@ class ${entity}ResourceTest {
         replayed.body("${f.name}", is(${f.sampleMatch(1)}));
 #end
         wiremock.verifyThat(1, postRequestedFor(urlPathEqualTo(DATA)));
-        assertEquals(1, events.received().size(), "one write, one event");
 
         problem(as("writer", "user").header(IdempotencyStore.HEADER, key).contentType(ContentType.JSON)
                 .body(valid(2)).post(PATH), 422);
@@ -479,9 +439,9 @@ class ${entity}ResourceTest {
         given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
         wiremock.register(post(urlPathEqualTo(DATA))
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(dto(1, 0))));
+        // one call to the data service, so that the REST client's metrics exist
         as("writer", "user").contentType(ContentType.JSON).body(valid(1)).post(PATH).then().statusCode(201);
         given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("events_published_total"))
                 .body(containsString("http_client_requests"))
                 .body(containsString("http_server_requests"));
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
@@ -525,18 +485,6 @@ class ${entity}ResourceTest {
                     : actual.isValueNode() && !actual.isNull() && String.valueOf(expected).equals(actual.asText());
             assertTrue(same, field + ": expected " + expected + " in " + object);
         });
-    }
-
-    JsonNode event(String type) {
-        List<? extends Message<String>> received = events.received();
-        assertEquals(1, received.size(), "events: " + received.stream().map(Message::getPayload).toList());
-        try {
-            JsonNode event = json.readTree(received.get(0).getPayload());
-            assertEquals(type, event.get("type").asText());
-            return event;
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + received.get(0).getPayload(), e);
-        }
     }
 
     static ValidatableResponse problem(io.restassured.response.Response response, int status) {

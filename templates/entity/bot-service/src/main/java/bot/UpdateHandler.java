@@ -28,10 +28,6 @@ import dev.msframework.contract.PageResponse;
 import ${package}.contract.${entity}CreateRequest;
 #end
 import ${package}.contract.${entity}Dto;
-#if( $text )
-import ${package}.contract.event.${entity}Events;
-import ${package}.event.EventPublisher;
-#end
 import ${package}.telegram.Telegram;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.instrumentation.annotations.WithSpan;
@@ -87,25 +83,15 @@ public class UpdateHandler {
     private final ChatRateLimiter rateLimiter;
     private final Subscriptions subscriptions;
     private final ${entity}Gateway gateway;
-#if( $text )
-    private final EventPublisher events;
-#end
     private final MeterRegistry registry;
     private final int listSize;
 
     UpdateHandler(ChatMessenger messenger, ChatRateLimiter rateLimiter, Subscriptions subscriptions,
-#if( $text )
-            ${entity}Gateway gateway, EventPublisher events, MeterRegistry registry, BotConfig config) {
-#else
             ${entity}Gateway gateway, MeterRegistry registry, BotConfig config) {
-#end
         this.messenger = messenger;
         this.rateLimiter = rateLimiter;
         this.subscriptions = subscriptions;
         this.gateway = gateway;
-#if( $text )
-        this.events = events;
-#end
         this.registry = registry;
         this.listSize = config.listSize();
     }
@@ -234,7 +220,7 @@ public class UpdateHandler {
         } catch (RuntimeException e) {
             return unavailable(e);
         }
-        events.publish(${entity}Events.CREATED, created);
+        // the data service writes ${eventPrefix}.created to its outbox with the ${entity}: the bot publishes nothing
         return "Created ${entity} " + ${entity}Summary.entry(created);
     }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotFoundException;
@@ -28,11 +29,19 @@ import ${package}.contract.${entity}Api;
 import ${package}.contract.${entity}CreateRequest;
 import ${package}.contract.${entity}Dto;
 import ${package}.contract.${entity}UpdateRequest;
+import ${package}.contract.event.${entity}Events;
+import dev.msframework.outbox.Outbox;
 import dev.msframework.problem.Problem;
 
-/** Use cases of ${entityPlural}, one transaction each. */
+/**
+ * Use cases of ${entityPlural}, one transaction each. Every write also writes its event into the outbox in the same
+ * transaction: committed together, or not at all (the relay publishes it afterwards, at least once).
+ */
 @ApplicationScoped
 public class ${entity}Service {
+
+    @Inject
+    Outbox outbox;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<${entity}Dto> list(#listSignature()) {
@@ -73,7 +82,9 @@ public class ${entity}Service {
         ${entity} ${entityVar} = new ${entity}();
         ${entityVar}.set(request);
         ${entityVar}.persistAndFlush();
-        return ${entityVar}.toDto();
+        ${entity}Dto created = ${entityVar}.toDto();
+        outbox.add(${entity}Events.CREATED, created);
+        return created;
     }
 
     @Transactional
@@ -90,7 +101,9 @@ public class ${entity}Service {
         ${entityVar}.set(request);
         // flush now so that a concurrent update or a duplicate value surfaces here (409)
         ${entityVar}.flush();
-        return ${entityVar}.toDto();
+        ${entity}Dto updated = ${entityVar}.toDto();
+        outbox.add(${entity}Events.UPDATED, updated);
+        return updated;
     }
 
     @Transactional
@@ -99,6 +112,8 @@ public class ${entity}Service {
         // flush now so that a ${entity} still referenced (by an entity of today or one added later) surfaces here
         // as a foreign key violation (409)
         ${entity}.flush();
+        // the data of a deleted event is the ${entity} with only its id
+        outbox.add(${entity}Events.DELETED, ${entity}Dto.withIdOnly(id));
     }
 
     private static ${entity} find(long id) {

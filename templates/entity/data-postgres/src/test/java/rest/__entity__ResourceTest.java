@@ -17,18 +17,29 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 #if($linked)
 import java.util.LinkedHashMap;
 #end
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.GetResponse;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -41,6 +52,8 @@ import ${package}.contract.${e.name}Api;
 #else
 import ${package}.contract.${entity}Api;
 #end
+import ${package}.contract.event.${entity}Events;
+import dev.msframework.test.RabbitConnections;
 
 /**
  * The ${entity} API end to end against a real PostgreSQL, derived from the entity's fields: every field read back,
@@ -51,6 +64,7 @@ import ${package}.contract.${entity}Api;
 class ${entity}ResourceTest {
 
     static final String PATH = "/api/v1/${resourcePath}";
+    static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<Long> created = new ArrayList<>();
 #if($linked)
@@ -287,6 +301,70 @@ class ${entity}ResourceTest {
 #end
 #end
 #end
+    }
+
+    /**
+     * Every committed write is published once, from the outbox, to the real RabbitMQ (Dev Services with Docker,
+     * otherwise RABBITMQ_HOST/PORT/USERNAME/PASSWORD); a refused write publishes nothing.
+     */
+    @Test
+    void everyCommittedWriteIsPublishedOnceAndARefusedOneNever() throws Exception {
+        try (Connection connection = RabbitConnections.factory().newConnection(); Channel channel = connection.createChannel()) {
+            channel.exchangeDeclare(${entity}Events.EXCHANGE, "topic", true);
+            String queue = channel.queueDeclare().getQueue();
+            channel.queueBind(queue, ${entity}Events.EXCHANGE, ${entity}Events.ALL);
+
+            long id = id(create(valid(1)));
+            given().contentType(ContentType.JSON).body(withVersion(valid(2), 0))
+                    .put(PATH + "/" + id).then().statusCode(200);
+            problem(given().contentType(ContentType.JSON).body(withVersion(valid(3), 0)).put(PATH + "/" + id), 409);
+            given().delete(PATH + "/" + id).then().statusCode(204);
+            created.remove(id);
+
+            // the events of this ${entity} (a queue bound to every ${entity} event may also get those of earlier tests)
+            List<GetResponse> received = new ArrayList<>();
+            Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                for (GetResponse message = channel.basicGet(queue, true); message != null; message = channel.basicGet(queue, true)) {
+                    if (JSON.readTree(message.getBody()).at("/data/id").asLong() == id) {
+                        received.add(message);
+                    }
+                }
+                return received.size() >= 3;
+            });
+            // nothing more comes: not the refused update, not a second copy
+            Thread.sleep(500);
+            for (GetResponse message = channel.basicGet(queue, true); message != null; message = channel.basicGet(queue, true)) {
+                if (JSON.readTree(message.getBody()).at("/data/id").asLong() == id) {
+                    received.add(message);
+                }
+            }
+
+            List<String> types = received.stream().map(message -> message.getEnvelope().getRoutingKey()).toList();
+            assertEquals(List.of(${entity}Events.CREATED, ${entity}Events.UPDATED, ${entity}Events.DELETED), types);
+            Set<String> ids = new HashSet<>();
+            for (GetResponse message : received) {
+                assertEquals(2, message.getProps().getDeliveryMode(), "persistent");
+                assertEquals("application/cloudevents+json", message.getProps().getContentType());
+                JsonNode event = JSON.readTree(message.getBody());
+                assertEquals("1.0", event.get("specversion").asText());
+                assertEquals(message.getEnvelope().getRoutingKey(), event.get("type").asText());
+                assertEquals(event.get("id").asText(), message.getProps().getMessageId());
+                assertTrue(ids.add(event.get("id").asText()), "one id per event");
+            }
+            JsonNode createdEvent = JSON.readTree(received.get(0).getBody());
+            assertEquals(0, createdEvent.at("/data/version").asLong());
+            assertEquals(1, JSON.readTree(received.get(1).getBody()).at("/data/version").asLong());
+            JsonNode deleted = JSON.readTree(received.get(2).getBody()).get("data");
+            assertEquals(id, deleted.get("id").asLong());
+            deleted.fieldNames().forEachRemaining(name -> assertTrue(List.of("id", "version").contains(name) || deleted.get(name).isNull(),
+                    "a deleted event carries only the id, not " + name));
+#set($t = $model.titleField)
+#if($t.number)
+            assertEquals(0, new java.math.BigDecimal(String.valueOf(valid(1).get("${t.name}"))).compareTo(createdEvent.at("/data/${t.name}").decimalValue()));
+#else
+            assertEquals(String.valueOf(valid(1).get("${t.name}")), createdEvent.at("/data/${t.name}").asText());
+#end
+        }
     }
 
     @Test

@@ -9,10 +9,8 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 
 import dev.msframework.test.InputFuzz;
 import io.quarkiverse.wiremock.devservice.ConnectWireMock;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-import ${package}.event.InMemoryEvents;
 import ${package}.security.Tokens;
 
 /**
@@ -25,7 +23,6 @@ import ${package}.security.Tokens;
  */
 @QuarkusTest
 @ConnectWireMock
-@WithTestResource(InMemoryEvents.class)
 class InputFuzzTest {
 
     WireMock wiremock;

@@ -13,7 +13,6 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,6 +30,7 @@ import io.vertx.core.json.JsonObject;
 
 import dev.msframework.events.DeadLetters;
 import dev.msframework.events.EventConsumer;
+import dev.msframework.test.RabbitConnections;
 
 /**
  * The delivery guarantees against the real RabbitMQ (RABBITMQ_HOST/PORT/USERNAME/PASSWORD, or Dev Services
@@ -70,30 +69,12 @@ class RabbitBrokerTest {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "rabbitmq-host", defaultValue = "localhost")
-    String host;
-    @ConfigProperty(name = "rabbitmq-port", defaultValue = "5672")
-    int port;
-    @ConfigProperty(name = "rabbitmq-username", defaultValue = "guest")
-    String username;
-    @ConfigProperty(name = "rabbitmq-password", defaultValue = "guest")
-    String password;
-
-    @ConfigProperty(name = "rabbitmq-virtual-host", defaultValue = "/")
-    String virtualHost;
-
     Connection connection;
     Channel channel;
 
     @BeforeEach
     void connect() throws Exception {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(host);
-        factory.setPort(port);
-        factory.setUsername(username);
-        factory.setPassword(password);
-        factory.setVirtualHost(virtualHost);
-        connection = factory.newConnection();
+        connection = RabbitConnections.factory().newConnection("worker-broker-test");
         channel = connection.createChannel();
         channel.queuePurge(QUEUE);
         channel.queuePurge(DLQ);
