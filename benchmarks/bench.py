@@ -3,7 +3,8 @@
 
 Run it with benchmarks/run (which picks a JDK and installs wrk); see docs/performance.md. Sections:
   1 generation    archetype-project vs quarkus-maven-plugin:create, batch mode, warm local repository
-  2 start         per service and for the whole stack: time to /q/health/ready UP, RSS after 1,000 requests
+  2 start         per service and for the whole stack: time to /q/health/ready UP, RSS after 1,000 requests; against
+                  the plain app of quarkus create, packaged as fast-jar and with the JDK's AOT cache
   3 hop           wrk on GET <resource>/{id} through api-service vs directly on data-postgres-service
   4 pipeline      N CloudEvents through RabbitMQ to the worker; every one recorded once in data-mongo, DLQ empty
   5 faults        kill -9 data-postgres and RabbitMQ stopped during POST load through the api (every 2xx write stored,
@@ -110,6 +111,7 @@ class Bench:
                 self.section("1. Generation", self.generation)
             self.project = self.prepare_project()
             self.baseline_jar = self.prepare_baseline() if 2 in self.sections else None
+            self.aot_baseline_jar = self.prepare_aot_baseline() if 2 in self.sections else None
             self.scratch = Scratch(self.cleanup)
             self.tools = Tools(REPO, self.work, self.java_home)
             self.system = System(self.project, self.scratch, self.tools, self.work, self.jvm_opts, self.java, self.cleanup)
@@ -234,6 +236,24 @@ class Bench:
                 timeout=1800, what="mvnw package of the baseline app")
         return jar
 
+    def prepare_aot_baseline(self):
+        """The same plain app packaged with the JDK's AOT cache (JDK 24+; AppCDS before), trained by its own
+        @QuarkusIntegrationTest: the second baseline, so that packaging is not mistaken for framework cost."""
+        plain = self.work / "generation/create-0/plain-rest"
+        aot = self.work / "generation/aot-0/plain-rest"
+        app = aot / "target/quarkus-app"
+        if not (app / "quarkus-run.jar").is_file():
+            shutil.rmtree(aot, ignore_errors=True)
+            shutil.copytree(plain, aot, ignore=shutil.ignore_patterns("target"))
+            log(f"building the AOT baseline app {aot} (verify -Dquarkus.package.jar.aot.enabled=true, trained by its IT)")
+            run([str(REPO / "mvnw"), "-B", "-ntp", "-f", str(aot / "pom.xml"), "verify", "-Dquarkus.package.jar.aot.enabled=true",
+                 "-DskipITs=false"], timeout=1800, what="mvnw verify of the AOT baseline app")
+        cache = next((c for c in (app / "app.aot", app / "app-cds.jsa") if c.is_file()), None)
+        if cache is None:
+            raise BenchError(f"the AOT baseline build made no app.aot or app-cds.jsa in {app}")
+        self.aot_baseline_opts = [f"-XX:AOTCache={cache.name}" if cache.suffix == ".aot" else f"-XX:SharedArchiveFile={cache.name}"]
+        return app / "quarkus-run.jar"
+
     @staticmethod
     def timed(action):
         began = time.monotonic()
@@ -314,6 +334,7 @@ class Bench:
         ready = {m: [] for m in order}
         rss = {m: [] for m in order}
         base_ready, base_rss = [], []
+        aot_ready, aot_rss = [], []
         for i in range(1, self.sizes.start_runs + 1):
             log(f"run {i}: one service at a time, each after the ones it calls")
             for module in order:
@@ -335,6 +356,16 @@ class Bench:
             finally:
                 baseline.stop()
             log(f"  plain-rest: ready after {base_ready[-1]:.2f} s, RSS {base_rss[-1]:.0f} MB")
+            aot = Service("plain-rest-aot", self.aot_baseline_jar, free_port(), {}, self.system.log_dir,
+                          [*self.jvm_opts, *self.aot_baseline_opts], self.java)
+            aot.start()
+            try:
+                aot_ready.append(aot.wait_ready())
+                self.exercise(aot, "/hello")
+                aot_rss.append(aot.rss_mb())
+            finally:
+                aot.stop()
+            log(f"  plain-rest with {self.aot_baseline_opts[0]}: ready after {aot_ready[-1]:.2f} s, RSS {aot_rss[-1]:.0f} MB")
         stack_ready, stack_rss, stack_each = [], [], {m: [] for m in order}
         for i in range(1, self.sizes.start_runs + 1):
             log(f"run {i}: the whole stack at once")
@@ -348,20 +379,27 @@ class Bench:
             stack_rss.append(sum(self.system.services[m].rss_mb() for m in order))
             log(f"  all ready after {took:.2f} s, total RSS {stack_rss[-1]:.0f} MB")
         b_ready, b_rss = median(base_ready), median(base_rss)
+        a_ready, a_rss = median(aot_ready), median(aot_rss)
         as_deployed = ", as the generated Dockerfile runs it in a 512 MiB container" if self.args.jvm_opts == DEFAULT_JVM_OPTS else ""
         lines += [f"Median of {self.sizes.start_runs} run(s). Each process is `java {' '.join(self.jvm_opts)} -jar "
                   f"target/quarkus-app/quarkus-run.jar` (prod profile{as_deployed}). "
                   "*Ready* is the time from process start to the first `/q/health/ready` answering UP; "
                   f"*RSS* is the resident memory after {self.sizes.requests:,} sequential requests (its read endpoint; "
                   "`/q/health/ready` for worker and bot, which serve no API). Services are started one at a time, each after "
-                  "those it calls; the baseline is the app of `quarkus create` (rest, smallrye-health), its `GET /hello`.", "",
-                  "| process | ready | x baseline | RSS | x baseline |", "|---|---:|---:|---:|---:|"]
+                  "those it calls; the baseline is the app of `quarkus create` (rest, smallrye-health), its `GET /hello`; "
+                  f"the AOT baseline is the same app packaged with `-Dquarkus.package.jar.aot.enabled=true`, trained by its "
+                  f"own integration test, run with `{self.aot_baseline_opts[0]}`.", "",
+                  "| process | ready | x baseline | x AOT baseline | RSS | x baseline | x AOT baseline |",
+                  "|---|---:|---:|---:|---:|---:|---:|"]
         for module in order:
             r, m = median(ready[module]), median(rss[module])
-            lines.append(f"| {module} | {r:.2f} s | {r / b_ready:.2f}x | {m:.0f} MB | {m / b_rss:.2f}x |")
-        lines.append(f"| baseline: plain REST app | {b_ready:.2f} s | 1x | {b_rss:.0f} MB | 1x |")
+            lines.append(f"| {module} | {r:.2f} s | {r / b_ready:.2f}x | {r / a_ready:.2f}x | {m:.0f} MB | {m / b_rss:.2f}x | {m / a_rss:.2f}x |")
+        lines.append(f"| baseline: plain REST app | {b_ready:.2f} s | 1x | {b_ready / a_ready:.2f}x | {b_rss:.0f} MB | 1x | {b_rss / a_rss:.2f}x |")
+        lines.append(f"| AOT baseline: plain REST app, AOT cache | {a_ready:.2f} s | {a_ready / b_ready:.2f}x | 1x | {a_rss:.0f} MB | "
+                     f"{a_rss / b_rss:.2f}x | 1x |")
         lines.append(f"| **whole stack, five started at once** | **{median(stack_ready):.2f} s** until all ready | "
-                     f"{median(stack_ready) / b_ready:.2f}x | **{median(stack_rss):.0f} MB** total | {median(stack_rss) / b_rss:.2f}x |")
+                     f"{median(stack_ready) / b_ready:.2f}x | {median(stack_ready) / a_ready:.2f}x | **{median(stack_rss):.0f} MB** total | "
+                     f"{median(stack_rss) / b_rss:.2f}x | {median(stack_rss) / a_rss:.2f}x |")
         lines += ["", "Started together (they share the cores), each was ready after: "
                   + ", ".join(f"{m} {median(stack_each[m]):.2f} s" for m in order) + "."]
 
