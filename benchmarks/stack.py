@@ -174,6 +174,7 @@ class Project:
         self.bot_channel, self.bot_queue, self.bot_dlq = self._incoming(BOT)
         self.event_type = self._created_event_type()
         self.delivery_limit = self._delivery_limit(WORKER)
+        self.prefetch = self._default_of(WORKER, f"mp.messaging.incoming.{self.worker_channel}.max-outstanding-messages")
         self.resource_path, self.activity_path, self.activity_entity_param = self._contract_paths()
 
     def jar(self, module):
@@ -198,9 +199,16 @@ class Project:
 
     def _delivery_limit(self, module):
         """The broker's redelivery limit of the module's queue (quorum queue x-delivery-limit), None without one."""
-        value = self.props[module].get(f"mp.messaging.incoming.{self._incoming(module)[0]}.queue.x-delivery-limit")
+        key = f"mp.messaging.incoming.{self._incoming(module)[0]}.queue.x-delivery-limit"
+        return self._default_of(module, key) if key in self.props[module] else None
+
+    def _default_of(self, module, key):
+        """The value of a number property, or the default of its ${ENV:default} expression."""
+        value = self.props[module].get(key)
         found = re.fullmatch(r"(?:\$\{[A-Z_]+:)?(\d+)\}?", value or "")
-        return int(found.group(1)) if found else None
+        if not found:
+            raise BenchError(f"{module}: {key} is not a number nor ${{ENV:number}} in application.properties: {value!r}")
+        return int(found.group(1))
 
     def _created_event_type(self):
         """The created event of the entity the api serves (the system has one entity: the benchmarks' sample)."""
@@ -502,6 +510,17 @@ class Tools:
                                              "--entity-id", entity_id, "--count", count, "--rate", rate, "--poison", poison,
                                              "--reconnect-seconds", reconnect_seconds, "--ids-out", ids_out),
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+    def baseline_queue(self, scratch, queue, exchange, routing_key):
+        run(self.command("queue", "--uri", scratch.amqp_uri, "--queue", queue, "--exchange", exchange,
+                         "--routing-key", routing_key), timeout=60, what="BenchTools queue")
+
+    def drain(self, scratch, queue, count, prefetch):
+        """A bare consumer drains count messages of the queue (acknowledging each), then deletes it; returns its seconds."""
+        out = run(self.command("drain", "--uri", scratch.amqp_uri, "--queue", queue, "--count", count, "--prefetch", prefetch),
+                  timeout=900, what="BenchTools drain")
+        return json.loads(out.strip().splitlines()[-1])["seconds"]
 
 
 def finish_publisher(process, timeout):

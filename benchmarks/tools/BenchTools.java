@@ -33,19 +33,25 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  * (groups user and admin, valid 12 h) that the api service accepts with that key and issuer;</li>
  * <li>{@code mongo <port>}: an in-memory MongoDB wire endpoint on 127.0.0.1 until standard input closes;</li>
  * <li>{@code publish <options>}: CloudEvents to a topic exchange with publisher confirms, reconnecting when the
- * broker goes away; prints one JSON line of counts and writes the ids the broker confirmed.</li>
+ * broker goes away; prints one JSON line of counts and writes the ids the broker confirmed;</li>
+ * <li>{@code queue --queue <q> --exchange <e> --routing-key <k>}: declares a durable quorum queue and binds it;</li>
+ * <li>{@code drain --queue <q> --count <n> --prefetch <p>}: the baseline of the event pipeline, a bare consumer that
+ * acknowledges each message of the queue one by one (as the services' connector does) and does nothing else; prints one
+ * JSON line with the seconds from the first message to the n-th.</li>
  * </ul>
  */
 public final class BenchTools {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: BenchTools jwt|mongo|publish ...");
+            throw new IllegalArgumentException("usage: BenchTools jwt|mongo|publish|drain ...");
         }
         switch (args[0]) {
             case "jwt" -> jwt(Path.of(args[1]), args[2]);
             case "mongo" -> mongo(Integer.parseInt(args[1]));
             case "publish" -> new Publisher(options(args)).run();
+            case "queue" -> queue(options(args));
+            case "drain" -> drain(options(args));
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }
@@ -86,6 +92,41 @@ public final class BenchTools {
             // nothing to read
         }
         server.shutdownNow();
+    }
+
+    // ----- baseline consumer -----
+
+    static void queue(Map<String, String> options) throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setUri(options.getOrDefault("uri", "amqp://guest:guest@127.0.0.1:5672/%2F"));
+        try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+            channel.queueDeclare(options.get("queue"), true, false, false, Map.of("x-queue-type", "quorum"));
+            channel.queueBind(options.get("queue"), options.get("exchange"), options.get("routing-key"));
+        }
+    }
+
+    static void drain(Map<String, String> options) throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setUri(options.getOrDefault("uri", "amqp://guest:guest@127.0.0.1:5672/%2F"));
+        String queue = options.get("queue");
+        int count = Integer.parseInt(options.get("count"));
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(count);
+        long[] first = {0};
+        try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+            channel.basicQos(Integer.parseInt(options.getOrDefault("prefetch", "128")));
+            channel.basicConsume(queue, false, (tag, delivery) -> {
+                if (first[0] == 0) {
+                    first[0] = System.nanoTime();
+                }
+                channel.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
+                done.countDown();
+            }, tag -> { });
+            if (!done.await(Long.parseLong(options.getOrDefault("timeout-seconds", "600")), TimeUnit.SECONDS)) {
+                throw new IllegalStateException((count - done.getCount()) + " of " + count + " messages drained in time");
+            }
+            System.out.printf("{\"drained\": %d, \"seconds\": %.3f}%n", count, (System.nanoTime() - first[0]) / 1e9);
+            channel.queueDelete(queue);
+        }
     }
 
     // ----- CloudEvents publisher -----

@@ -1,5 +1,7 @@
 package ${package}.client;
 
+import java.util.List;
+
 import dev.msframework.client.Downstream;
 import dev.msframework.client.DownstreamProblemException;
 import dev.msframework.client.DownstreamUnavailableException;
@@ -14,6 +16,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import dev.msframework.contract.BatchResponse;
 import dev.msframework.contract.PageResponse;
 import ${package}.contract.${entity}ActivityCreateRequest;
 import ${package}.contract.${entity}ActivityDto;
@@ -51,6 +54,11 @@ public class ${entity}ActivityGateway {
         try (Response response = client.create(request)) {
             return response.readEntity(${entity}ActivityDto.class);
         }
+    }
+
+    /** Records several activities in one call: one result per request, in order (201 recorded, 409 already known). */
+    public BatchResponse recordAll(List<${entity}ActivityCreateRequest> requests) {
+        return client.createAll(requests);
     }
 
     public void delete(String id) {

@@ -1,5 +1,8 @@
 package ${package}.contract;
 
+import java.util.List;
+
+import dev.msframework.contract.BatchResponse;
 import dev.msframework.contract.PageResponse;
 
 import jakarta.validation.Valid;
@@ -8,6 +11,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -72,6 +76,19 @@ public interface ${entity}ActivityApi {
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "409", description = "An activity with this eventId is already recorded")
     Response create(@Valid @NotNull ${entity}ActivityCreateRequest request);
+
+    /**
+     * Records several activities in one call (the event consumers' way): 200 with one result per request, in order,
+     * 201 recorded or 409 already recorded (a known eventId, also twice in the same batch). Any invalid request
+     * refuses the whole batch (400) and records nothing.
+     */
+    @POST
+    @Path("/batch")
+    @Operation(operationId = "record${entity}Activities", summary = "Record ${entity} activities in a batch")
+    @APIResponse(responseCode = "200", description = "One result per request, in request order: status 201 (id) or 409 (detail)")
+    @APIResponse(responseCode = "400", description = "Invalid fields in one of the requests, or not 1 to " + BatchResponse.MAX_SIZE + " requests")
+    BatchResponse createAll(@NotNull @Size(min = 1, max = BatchResponse.MAX_SIZE, message = BatchResponse.SIZE_RULE)
+            List<@Valid @NotNull ${entity}ActivityCreateRequest> requests);
 
     /** Deletes an activity: 204, or 404 when it does not exist. */
     @DELETE

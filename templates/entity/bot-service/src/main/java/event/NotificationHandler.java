@@ -3,6 +3,9 @@ package ${package}.event;
 import dev.msframework.events.EventHandler;
 import dev.msframework.events.TransientEventException;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,22 +62,53 @@ public class NotificationHandler implements EventHandler<${entity}Dto> {
 
     @Override
     public void handle(CloudEvent<${entity}Dto> event) {
+        notify(event, chats());
+    }
+
+    /** The events of a batch: the subscribed chats are read once for all of them. */
+    @Override
+    public List<RuntimeException> handleAll(List<CloudEvent<${entity}Dto>> events) {
+        Set<Long> chats;
+        try {
+            chats = chats();
+        } catch (RuntimeException e) {
+            return Collections.nCopies(events.size(), e);
+        }
+        List<RuntimeException> failures = new ArrayList<>(events.size());
+        for (CloudEvent<${entity}Dto> event : events) {
+            try {
+                notify(event, chats);
+                failures.add(null);
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        return failures;
+    }
+
+    private Set<Long> chats() {
+        try {
+            return subscriptions.chats();
+        } catch (RuntimeException e) {
+            throw new TransientEventException("subscriptions unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    private void notify(CloudEvent<${entity}Dto> event, Set<Long> chats) {
         String text = text(event);
         if (text == null) {
             LOG.debugf("Event %s (%s) is not notified", event.id(), event.type());
             return;
         }
-        Set<Long> chats;
-        try {
-            chats = subscriptions.chats();
-        } catch (RuntimeException e) {
-            throw new TransientEventException("subscriptions unavailable: " + e.getMessage(), e);
-        }
         int sent = 0;
         for (long chatId : chats) {
             sent += messenger.send(chatId, text) ? 1 : 0;
         }
-        LOG.infof("Event %s (%s) sent to %d of %d subscribed chats", event.id(), event.type(), sent, chats.size());
+        if (chats.isEmpty()) {
+            LOG.debugf("Event %s (%s): no chat is subscribed", event.id(), event.type());
+        } else {
+            LOG.infof("Event %s (%s) sent to %d of %d subscribed chats", event.id(), event.type(), sent, chats.size());
+        }
     }
 
     static String text(CloudEvent<${entity}Dto> event) {

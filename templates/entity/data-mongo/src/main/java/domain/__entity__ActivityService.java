@@ -3,6 +3,7 @@ package ${package}.domain;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,11 +16,15 @@ import org.bson.Document;
 import org.bson.types.ObjectId;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
 
 import io.quarkus.mongodb.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 
+import dev.msframework.contract.BatchResponse;
 import dev.msframework.contract.PageResponse;
 import ${package}.contract.${entity}ActivityCreateRequest;
 import ${package}.contract.${entity}ActivityDto;
@@ -53,24 +58,60 @@ public class ${entity}ActivityService {
     }
 
     public ${entity}ActivityDto create(${entity}ActivityCreateRequest request) {
+        ${entity}Activity activity = activityOf(request, "details");
+        try {
+            activity.persist();
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                throw new ClientErrorException(alreadyRecorded(request.eventId()), Response.Status.CONFLICT);
+            }
+            throw e;
+        }
+        return activity.toDto();
+    }
+
+    /**
+     * Records the activities in one unordered insert: each is recorded (201) or already known (409), whatever
+     * the others are; an invalid request refuses the whole batch before anything is written.
+     */
+    public BatchResponse createAll(List<${entity}ActivityCreateRequest> requests) {
+        List<${entity}Activity> activities = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            activities.add(activityOf(requests.get(i), "[" + i + "].details"));
+        }
+        BatchResponse.Item[] items = new BatchResponse.Item[activities.size()];
+        try {
+            ${entity}Activity.mongoCollection().insertMany(activities, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                items[error.getIndex()] = BatchResponse.Item.conflict(alreadyRecorded(requests.get(error.getIndex()).eventId()));
+            }
+        }
+        for (int i = 0; i < items.length; i++) {
+            if (items[i] == null) {
+                items[i] = BatchResponse.Item.created(activities.get(i).id.toHexString());
+            }
+        }
+        return new BatchResponse(List.of(items));
+    }
+
+    private static ${entity}Activity activityOf(${entity}ActivityCreateRequest request, String detailsPath) {
         ${entity}Activity activity = new ${entity}Activity();
         activity.${entityVar}Id = request.${entityVar}Id();
         activity.type = request.type();
         activity.actor = request.actor();
         // BSON dates have millisecond precision: answer with what a later read returns
         activity.occurredAt = (request.occurredAt() != null ? request.occurredAt() : Instant.now()).truncatedTo(ChronoUnit.MILLIS);
-        activity.details = request.details() != null ? new Document(checked(request.details(), "details", 1)) : null;
+        activity.details = request.details() != null ? new Document(checked(request.details(), detailsPath, 1)) : null;
         activity.eventId = request.eventId();
-        try {
-            activity.persist();
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                throw new ClientErrorException("An activity of event " + request.eventId()
-                        + " is already recorded; it was not recorded again.", Response.Status.CONFLICT);
-            }
-            throw e;
-        }
-        return activity.toDto();
+        return activity;
+    }
+
+    private static String alreadyRecorded(String eventId) {
+        return "An activity of event " + eventId + " is already recorded; it was not recorded again.";
     }
 
     public void delete(String id) {

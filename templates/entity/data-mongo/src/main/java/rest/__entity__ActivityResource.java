@@ -1,10 +1,12 @@
 package ${package}.rest;
 
 import java.net.URI;
+import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
+import dev.msframework.contract.BatchResponse;
 import dev.msframework.contract.PageResponse;
 import ${package}.contract.${entity}ActivityApi;
 import ${package}.contract.${entity}ActivityCreateRequest;
@@ -34,6 +36,11 @@ public class ${entity}ActivityResource implements ${entity}ActivityApi {
     public Response create(${entity}ActivityCreateRequest request) {
         ${entity}ActivityDto created = service.create(request);
         return Response.created(URI.create("/api/v1/${activityPath}/" + created.id())).entity(created).build();
+    }
+
+    @Override
+    public BatchResponse createAll(List<${entity}ActivityCreateRequest> requests) {
+        return service.createAll(requests);
     }
 
     @Override

@@ -109,6 +109,49 @@ class ${entity}ActivityResourceTest {
     }
 
     @Test
+    void aBatchRecordsEachActivityOnceAndAnswersInOrder() {
+        long ${entityVar}Id = new${entity}Id();
+        String known = UUID.randomUUID().toString();
+        create(Map.of("${entityVar}Id", ${entityVar}Id, "type", "${eventPrefix}.created", "eventId", known));
+        String fresh = UUID.randomUUID().toString();
+        List<Map<String, Object>> batch = List.of(
+                Map.of("${entityVar}Id", ${entityVar}Id, "type", "${eventPrefix}.updated", "eventId", fresh, "details", Map.of("n", 1)),
+                Map.of("${entityVar}Id", ${entityVar}Id, "type", "${eventPrefix}.created", "eventId", known),
+                Map.of("${entityVar}Id", ${entityVar}Id, "type", "${eventPrefix}.updated", "eventId", fresh),
+                Map.of("${entityVar}Id", ${entityVar}Id, "type", "${eventPrefix}.viewed"));
+
+        List<Map<String, Object>> items = given().contentType(ContentType.JSON).body(batch).post(PATH + "/batch").then()
+                .statusCode(200)
+                .body("items.status", equalTo(List.of(201, 409, 409, 201)))
+                .body("items[1].detail", containsString(known))
+                .extract().jsonPath().getList("items");
+        String id = (String) items.get(0).get("id");
+        given().get(PATH + "/" + id).then().statusCode(200)
+                .body("eventId", equalTo(fresh))
+                .body("details.n", equalTo(1));
+        given().queryParam("${entityVar}Id", ${entityVar}Id).get(PATH).then().statusCode(200).body("total", equalTo(3));
+
+        // the same batch again: every activity with an event id is known, the one without is recorded again
+        given().contentType(ContentType.JSON).body(batch).post(PATH + "/batch").then().statusCode(200)
+                .body("items.status", equalTo(List.of(409, 409, 409, 201)));
+    }
+
+    @Test
+    void anInvalidActivityRefusesTheWholeBatch() {
+        long ${entityVar}Id = new${entity}Id();
+        List<Map<String, Object>> batch = List.of(
+                Map.of("${entityVar}Id", ${entityVar}Id, "type", "${eventPrefix}.created"),
+                Map.of("${entityVar}Id", ${entityVar}Id, "type", "${eventPrefix}.created", "details", Map.of("${d}where", "1")));
+        problem(given().contentType(ContentType.JSON).body(batch).post(PATH + "/batch"), 400)
+                .body("errors.field", hasItem("[1].details"));
+        problem(given().contentType(ContentType.JSON).body(List.of(Map.of("${entityVar}Id", ${entityVar}Id, "type", " ")))
+                .post(PATH + "/batch"), 400)
+                .body("errors.field", hasItem("[0].type"));
+        problem(given().contentType(ContentType.JSON).body(List.of()).post(PATH + "/batch"), 400);
+        given().queryParam("${entityVar}Id", ${entityVar}Id).get(PATH).then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
     void invalidBodiesAreRejectedWithFieldErrors() {
         problem(post(Map.of("type", "${eventPrefix}.created")), 400).body("errors.field", hasItem("${entityVar}Id"));
         problem(post(Map.of("${entityVar}Id", 0, "type", "${eventPrefix}.created")), 400).body("errors.field", hasItem("${entityVar}Id"));

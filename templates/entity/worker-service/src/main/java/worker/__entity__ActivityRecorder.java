@@ -1,11 +1,14 @@
 package ${package}.worker;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
 
 import org.jboss.logging.Logger;
 
@@ -13,6 +16,7 @@ import dev.msframework.client.DownstreamProblemException;
 import ${package}.client.${entity}ActivityGateway;
 import ${package}.contract.${entity}ActivityCreateRequest;
 import ${package}.contract.${entity}Dto;
+import dev.msframework.contract.BatchResponse;
 import dev.msframework.contract.CloudEvent;
 import ${package}.contract.event.${entity}Events;
 import dev.msframework.events.EventHandler;
@@ -23,6 +27,11 @@ import dev.msframework.events.PoisonEventException;
  * activity document of the data-mongo service, its details the ${entity}'s fields that are set, as text. The request
  * carries the event id, so repeating it is harmless (the data service answers 409, taken as done). The service's one
  * event consumer hands it the events of these types (see {@link EventHandler}).
+ * <p>
+ * The events a batch of the consumer holds are recorded together ({@link #handleAll}): their activities go in one
+ * {@code POST /api/v1/${activityPath}/batch}, and each event gets its own result. A batch the data service refuses as
+ * a whole (400: one activity in it is invalid) is sent again one activity at a time, so that only the invalid one is
+ * dead-lettered; a batch that fails (data-mongo down) fails each of its events, and each is retried.
  */
 @ApplicationScoped
 public class ${entity}ActivityRecorder implements EventHandler<${entity}Dto> {
@@ -44,15 +53,43 @@ public class ${entity}ActivityRecorder implements EventHandler<${entity}Dto> {
 
     @Override
     public void handle(CloudEvent<${entity}Dto> event) {
+        record(request(event));
+    }
+
+    @Override
+    public List<RuntimeException> handleAll(List<CloudEvent<${entity}Dto>> events) {
+        List<${entity}ActivityCreateRequest> requests = events.stream().map(${entity}ActivityRecorder::request).toList();
+        List<BatchResponse.Item> results;
+        try {
+            results = activities.recordAll(requests).items();
+        } catch (DownstreamProblemException | ConstraintViolationException refused) {
+            // refused as a whole, by data-mongo or already by the client's validation of the contract: each activity
+            // alone says whether it is the invalid one
+            return EventHandler.super.handleAll(events);
+        } catch (RuntimeException unavailable) {
+            return Collections.nCopies(events.size(), unavailable);
+        }
+        if (results.size() != events.size() || results.stream().anyMatch(item -> item.status() != 201 && item.status() != 409)) {
+            // not the answer the contract promises: each activity alone (recording one twice is harmless)
+            return EventHandler.super.handleAll(events);
+        }
+        LOG.debugf("Recorded %d events in one call", events.size());
+        return Collections.nCopies(events.size(), null);
+    }
+
+    private static ${entity}ActivityCreateRequest request(CloudEvent<${entity}Dto> event) {
         ${entity}Dto ${entityVar} = event.data();
-        ${entity}ActivityCreateRequest request = new ${entity}ActivityCreateRequest(${entityVar}.id(), event.type(),
-                event.source(), event.time() == null ? null : event.time().toInstant(), details(${entityVar}), event.id());
+        return new ${entity}ActivityCreateRequest(${entityVar}.id(), event.type(), event.source(),
+                event.time() == null ? null : event.time().toInstant(), details(${entityVar}), event.id());
+    }
+
+    private void record(${entity}ActivityCreateRequest request) {
         try {
             activities.record(request);
-            LOG.debugf("Recorded %s of ${entity} %d (event %s)", event.type(), ${entityVar}.id(), event.id());
+            LOG.debugf("Recorded event %s", request.eventId());
         } catch (DownstreamProblemException e) {
             if (e.status() == 409) {
-                LOG.debugf("Event %s was already recorded", event.id());
+                LOG.debugf("Event %s was already recorded", request.eventId());
                 return;
             }
             // any other 4xx: the data service will never accept this event

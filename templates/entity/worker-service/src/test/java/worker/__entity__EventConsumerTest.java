@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
@@ -89,12 +91,13 @@ class ${entity}EventConsumerTest {
         Delivery delivery = send(${entity}TestEvents.created(id, 1));
 
         await().atMost(TestEvents.WAIT).until(delivery::acked);
-        wiremock.verifyThat(1, postRequestedFor(urlEqualTo(${entity}TestEvents.ACTIVITIES))
-                .withRequestBody(matchingJsonPath("$.eventId", equalTo(id)))
-                .withRequestBody(matchingJsonPath("$.type", equalTo("${eventPrefix}.created")))
-                .withRequestBody(matchingJsonPath("$.${entityVar}Id", equalTo("1"))));
+        List<LoggedRequest> bulks = wiremock.find(${entity}TestEvents.recordings(id));
+        assertEquals(1, bulks.size());
+        JsonObject activity = ${entity}TestEvents.recorded(bulks.get(0), id);
+        assertEquals("${eventPrefix}.created", activity.getString("type"));
+        assertEquals(1L, activity.getLong("${entityVar}Id"));
         // the handler of ${eventPrefix}.* alone took it: no other entity's recorder
-        wiremock.verifyThat(1, postRequestedFor(anyUrl()).withRequestBody(matchingJsonPath("$.eventId", equalTo(id))));
+        wiremock.verifyThat(1, postRequestedFor(anyUrl()).withRequestBody(matchingJsonPath("$[?(@.eventId == '" + id + "')]")));
         assertTrue(deadLetters.received().isEmpty());
     }
 
@@ -114,10 +117,9 @@ class ${entity}EventConsumerTest {
             Delivery delivery = send(${entity}TestEvents.event(id, type, 10));
             await().atMost(TestEvents.WAIT).until(delivery::acked);
 
-            List<LoggedRequest> posts = wiremock.find(postRequestedFor(urlEqualTo(${entity}TestEvents.ACTIVITIES))
-                    .withRequestBody(matchingJsonPath("$.eventId", equalTo(id))));
+            List<LoggedRequest> posts = wiremock.find(${entity}TestEvents.recordings(id));
             assertEquals(1, posts.size(), type);
-            JsonObject activity = new JsonObject(posts.get(0).getBodyAsString());
+            JsonObject activity = ${entity}TestEvents.recorded(posts.get(0), id);
             assertEquals(type, activity.getString("type"));
             assertEquals(10L, activity.getLong("${entityVar}Id"));
             // a deleted event carries only the id: no details
@@ -138,8 +140,7 @@ class ${entity}EventConsumerTest {
         Delivery second = send(${entity}TestEvents.created(id, 2));
         await().atMost(TestEvents.WAIT).until(second::acked);
 
-        wiremock.verifyThat(1, postRequestedFor(urlEqualTo(${entity}TestEvents.ACTIVITIES))
-                .withRequestBody(matchingJsonPath("$.eventId", equalTo(id))));
+        assertEquals(1, ${entity}TestEvents.recordingsOf(wiremock, id));
         assertEquals(duplicates + 1, count("events.duplicate"));
     }
 
@@ -158,8 +159,7 @@ class ${entity}EventConsumerTest {
         ${entity}TestEvents.recorded(wiremock, id);
         Delivery next = send(${entity}TestEvents.created(id, 3));
         await().atMost(TestEvents.WAIT).until(next::acked);
-        wiremock.verifyThat(1, postRequestedFor(urlEqualTo(${entity}TestEvents.ACTIVITIES))
-                .withRequestBody(matchingJsonPath("$.eventId", equalTo(id))));
+        assertEquals(1, ${entity}TestEvents.recordingsOf(wiremock, id));
     }
 
     @Test
@@ -171,8 +171,7 @@ class ${entity}EventConsumerTest {
         Delivery delivery = send(${entity}TestEvents.created(id, 4));
 
         await().atMost(TestEvents.WAIT).until(delivery::acked);
-        wiremock.verifyThat(2, postRequestedFor(urlEqualTo(${entity}TestEvents.ACTIVITIES))
-                .withRequestBody(matchingJsonPath("$.eventId", equalTo(id))));
+        assertEquals(2, ${entity}TestEvents.recordingsOf(wiremock, id));
         assertEquals(retried + 1, count("events.retried"));
         assertTrue(deadLetters.received().isEmpty());
     }
@@ -180,16 +179,13 @@ class ${entity}EventConsumerTest {
     @Test
     void aFailureThatLastsIsDeadLetteredAfterTheLastAttempt() {
         String id = TestEvents.newId();
-        wiremock.register(post(urlEqualTo(${entity}TestEvents.ACTIVITIES))
-                .withRequestBody(matchingJsonPath("$.eventId", equalTo(id)))
-                .willReturn(aResponse().withStatus(500)));
+        ${entity}TestEvents.failing(wiremock, id, 500);
 
         Delivery delivery = send(${entity}TestEvents.created(id, 5));
 
         await().atMost(TestEvents.WAIT).until(() -> deadLetters.received().size() == 1);
         await().atMost(Duration.ofSeconds(5)).until(delivery::acked);
-        wiremock.verifyThat(4, postRequestedFor(urlEqualTo(${entity}TestEvents.ACTIVITIES))
-                .withRequestBody(matchingJsonPath("$.eventId", equalTo(id))));
+        assertEquals(4, ${entity}TestEvents.recordingsOf(wiremock, id));
         String reason = (String) deadLetters.received().get(0).getMetadata(OutgoingRabbitMQMetadata.class)
                 .orElseThrow().getHeaders().get(DeadLetters.REASON_HEADER);
         assertTrue(reason.startsWith("gave up after 4 attempts"), reason);
@@ -198,22 +194,20 @@ class ${entity}EventConsumerTest {
         ${entity}TestEvents.recorded(wiremock, id);
         Delivery replay = send(${entity}TestEvents.created(id, 5));
         await().atMost(TestEvents.WAIT).until(replay::acked);
-        wiremock.verifyThat(5, postRequestedFor(urlEqualTo(${entity}TestEvents.ACTIVITIES))
-                .withRequestBody(matchingJsonPath("$.eventId", equalTo(id))));
+        assertEquals(5, ${entity}TestEvents.recordingsOf(wiremock, id));
         assertEquals(1, deadLetters.received().size());
     }
 
     @Test
     void aRejectedRequestIsDeadLetteredAtOnceAndAConflictCountsAsDone() {
+        // data-mongo refuses any batch that carries the invalid activity, and then the activity alone
         String rejected = TestEvents.newId();
-        wiremock.register(post(urlEqualTo(${entity}TestEvents.ACTIVITIES))
-                .withRequestBody(matchingJsonPath("$.eventId", equalTo(rejected)))
-                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/problem+json")
-                        .withBody("{\"title\":\"Bad Request\",\"status\":400,\"detail\":\"invalid\"}")));
+        wiremock.register(${entity}TestEvents.recording(rejected).atPriority(1).willReturn(badRequest()));
+        wiremock.register(${entity}TestEvents.recordingAlone(rejected).willReturn(badRequest()));
+        // it knows the other event already: 409 in a batch and alone
         String known = TestEvents.newId();
-        wiremock.register(post(urlEqualTo(${entity}TestEvents.ACTIVITIES))
-                .withRequestBody(matchingJsonPath("$.eventId", equalTo(known)))
-                .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json")
+        wiremock.register(${entity}TestEvents.recording(known).willReturn(${entity}TestEvents.eachAnswered(409)));
+        wiremock.register(${entity}TestEvents.recordingAlone(known).willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json")
                         .withBody("{\"title\":\"Conflict\",\"status\":409,\"detail\":\"known event\"}")));
 
         Delivery bad = send(${entity}TestEvents.created(rejected, 6));
@@ -224,9 +218,42 @@ class ${entity}EventConsumerTest {
         String reason = (String) deadLetters.received().get(0).getMetadata(OutgoingRabbitMQMetadata.class)
                 .orElseThrow().getHeaders().get(DeadLetters.REASON_HEADER);
         assertTrue(reason.contains("400"), reason);
-        wiremock.verifyThat(1, postRequestedFor(urlEqualTo(${entity}TestEvents.ACTIVITIES))
-                .withRequestBody(matchingJsonPath("$.eventId", equalTo(rejected))));
+        wiremock.verifyThat(1, ${entity}TestEvents.singleRecordings(rejected));
         assertFalse(conflict.nacked());
+    }
+
+    @Test
+    void concurrentEventsAreRecordedInBulkEachOnceAndAnInvalidOneAloneIsDeadLettered() {
+        List<String> ids = new ArrayList<>();
+        List<Delivery> deliveries = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String id = TestEvents.newId();
+            ids.add(id);
+            ${entity}TestEvents.recorded(wiremock, id);
+        }
+        // among them, an event whose activity breaks the contract (a ${entity} id of 0): the client refuses the batch
+        String invalid = TestEvents.newId();
+        for (int i = 0; i < ids.size(); i++) {
+            deliveries.add(send(${entity}TestEvents.created(ids.get(i), 11)));
+            if (i == 20) {
+                deliveries.add(send(${entity}TestEvents.created(invalid, 0)));
+            }
+        }
+        await().atMost(TestEvents.WAIT).until(() -> deliveries.stream().allMatch(Delivery::acked));
+        for (String id : ids) {
+            assertEquals(1, ${entity}TestEvents.recordingsOf(wiremock, id), id);
+        }
+        int bulks = wiremock.find(postRequestedFor(urlEqualTo(${entity}TestEvents.BATCH))).size();
+        assertTrue(bulks < ids.size(), "40 events in " + bulks + " bulk calls");
+        assertEquals(1, deadLetters.received().size());
+        String reason = (String) deadLetters.received().get(0).getMetadata(OutgoingRabbitMQMetadata.class)
+                .orElseThrow().getHeaders().get(DeadLetters.REASON_HEADER);
+        assertTrue(reason.contains("${entityVar}Id"), reason);
+    }
+
+    private static ResponseDefinitionBuilder badRequest() {
+        return aResponse().withStatus(400).withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"title\":\"Bad Request\",\"status\":400,\"detail\":\"invalid\"}");
     }
 
     @Test
@@ -241,8 +268,7 @@ class ${entity}EventConsumerTest {
         Delivery redelivered = send(${entity}TestEvents.created(id, 8));
 
         await().atMost(TestEvents.WAIT).until(redelivered::acked);
-        wiremock.verifyThat(1, postRequestedFor(urlEqualTo(${entity}TestEvents.ACTIVITIES))
-                .withRequestBody(matchingJsonPath("$.eventId", equalTo(id))));
+        assertEquals(1, ${entity}TestEvents.recordingsOf(wiremock, id));
         assertTrue(count("events.claim.waited") > waited);
         assertEquals(retried, count("events.retried"), "waiting for a claim uses up no attempt");
         assertTrue(deadLetters.received().isEmpty());
@@ -263,8 +289,7 @@ class ${entity}EventConsumerTest {
         values.set(service + ":event:" + id, "done", new SetArgs().px(60_000)); // the other consumer is done
 
         await().atMost(TestEvents.WAIT).until(parallel::acked);
-        wiremock.verifyThat(0, postRequestedFor(urlEqualTo(${entity}TestEvents.ACTIVITIES))
-                .withRequestBody(matchingJsonPath("$.eventId", equalTo(id))));
+        assertEquals(0, ${entity}TestEvents.recordingsOf(wiremock, id));
         assertEquals(duplicates + 1, count("events.duplicate"));
     }
 

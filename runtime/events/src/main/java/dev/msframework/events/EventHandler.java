@@ -1,5 +1,7 @@
 package dev.msframework.events;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import dev.msframework.contract.CloudEvent;
@@ -29,4 +31,25 @@ public interface EventHandler<T> {
     Class<T> dataType();
 
     void handle(CloudEvent<T> event);
+
+    /**
+     * Handles several events at once (of this handler's types, each claimed for this service): the events a consumer
+     * received together. Override it to do their work in one go, e.g. one bulk call to a data service instead of one
+     * call per event. The default handles them one by one.
+     *
+     * @return per event, in order, null when it was handled, or the exception it failed with; a failed event is then
+     *         processed again on its own ({@link #handle}, with retries and dead-lettering)
+     */
+    default List<RuntimeException> handleAll(List<CloudEvent<T>> events) {
+        List<RuntimeException> failures = new ArrayList<>(events.size());
+        for (CloudEvent<T> event : events) {
+            try {
+                handle(event);
+                failures.add(null);
+            } catch (RuntimeException e) {
+                failures.add(e);
+            }
+        }
+        return failures;
+    }
 }

@@ -16,6 +16,26 @@ public interface EventsConfig {
 
     Idempotency idempotency();
 
+    Batch batch();
+
+    /**
+     * The consumer takes the messages that arrive together as one batch: one round trip to Redis for their claims,
+     * one {@link EventHandler#handleAll} call per handler, one round trip to mark them done.
+     */
+    interface Batch {
+        /** The most messages of one batch (the prefetch, max-outstanding-messages, bounds it too). */
+        @WithDefault("128")
+        int maxSize();
+
+        /** How long the first message of a batch waits for more. */
+        @WithDefault("5ms")
+        Duration maxWait();
+
+        /** Batches processed at the same time (each on a thread of the worker pool). */
+        @WithDefault("2")
+        int concurrency();
+    }
+
     /** A handler that fails transiently (a data service down, Redis unreachable) is retried with exponential backoff. */
     interface Retry {
         /** Attempts of one event before it is dead-lettered. */
@@ -29,6 +49,10 @@ public interface EventsConfig {
         /** The longest pause between two attempts. */
         @WithDefault("10s")
         Duration maxBackoff();
+
+        /** Events processed on their own at a time: retried, or waiting for another consumer's claim. */
+        @WithDefault("8")
+        int concurrency();
     }
 
     /** The record of processed event ids in Redis ({@link ProcessedEvents}). */

@@ -1,6 +1,8 @@
 package dev.msframework.events;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,6 +12,10 @@ import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
 
 /**
  * Remembers in Redis which events this service has processed, so that a redelivered or republished event
@@ -36,6 +42,7 @@ public class ProcessedEvents {
         IN_PROGRESS
     }
 
+    private final Redis redis;
     private final ValueCommands<String, String> values;
     private final KeyCommands<String> keys;
     private final String keyPrefix;
@@ -45,6 +52,7 @@ public class ProcessedEvents {
     public ProcessedEvents(RedisDataSource redis,
             @ConfigProperty(name = "quarkus.application.name") String service,
             EventsConfig config) {
+        this.redis = redis.getReactive().getRedis();
         this.values = redis.value(String.class);
         this.keys = redis.key(String.class);
         this.keyPrefix = service + ":event:";
@@ -64,6 +72,55 @@ public class ProcessedEvents {
             return Claim.CLAIMED;
         }
         return DONE.equals(previous) ? Claim.DONE : Claim.IN_PROGRESS;
+    }
+
+    /**
+     * Claims several events in one pipelined round trip (the same command per event as {@link #claim}).
+     *
+     * @return what was found, per event id in order
+     */
+    public List<Claim> claimAll(List<String> eventIds) {
+        List<Request> requests = new ArrayList<>(eventIds.size());
+        for (String eventId : eventIds) {
+            requests.add(Request.cmd(Command.SET).arg(key(eventId)).arg(PROCESSING).arg("NX").arg("PX").arg(lease.toMillis()).arg("GET"));
+        }
+        List<Claim> found = new ArrayList<>(eventIds.size());
+        for (Response previous : pipelined(requests)) {
+            found.add(previous == null ? Claim.CLAIMED : DONE.equals(previous.toString()) ? Claim.DONE : Claim.IN_PROGRESS);
+        }
+        return found;
+    }
+
+    /** Marks several events done in one pipelined round trip. */
+    public void markAllDone(List<String> eventIds) {
+        List<Request> requests = new ArrayList<>(eventIds.size());
+        for (String eventId : eventIds) {
+            requests.add(Request.cmd(Command.SET).arg(key(eventId)).arg(DONE).arg("PX").arg(ttl.toMillis()));
+        }
+        pipelined(requests);
+    }
+
+    /** Forgets several failed attempts in one round trip. Best effort. */
+    public void releaseAll(List<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        Request del = Request.cmd(Command.DEL);
+        eventIds.forEach(eventId -> del.arg(key(eventId)));
+        try {
+            pipelined(List.of(del));
+        } catch (TransientEventException e) {
+            // the leases expire by themselves
+        }
+    }
+
+    private List<Response> pipelined(List<Request> requests) {
+        try {
+            // a claim that waits longer than its lease would be worthless
+            return redis.batch(requests).await().atMost(lease);
+        } catch (RuntimeException e) {
+            throw new TransientEventException("Redis unavailable: " + EventFailures.describe(e), e);
+        }
     }
 
     /** How long a claim lasts when its consumer neither finishes nor releases it. */

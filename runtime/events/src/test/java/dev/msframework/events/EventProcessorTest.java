@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +33,42 @@ class EventProcessorTest extends EventsTestSupport {
         assertEquals(new ScriptedHandler.Thing("42", "a thing"), data);
         assertEquals("thing.created", handler.handled(id).type());
         assertEquals(ProcessedEvents.DONE, redisValue(id));
+        assertTrue(deadLetters().isEmpty());
+    }
+
+    @Test
+    void eventsArrivingTogetherAreHandledInBatchesEachOnce() {
+        List<String> ids = new ArrayList<>();
+        List<Delivery> deliveries = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String id = newId();
+            ids.add(id);
+            deliveries.add(send(event(id, "thing.created")));
+        }
+        // one of them twice in the same stream: a duplicate, however the batches fall
+        deliveries.add(send(event(ids.get(0), "thing.created")));
+
+        deliveries.forEach(delivery -> delivery.acked().orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join());
+        ids.forEach(id -> {
+            assertEquals(1, handler.attempts(id), id);
+            assertEquals(ProcessedEvents.DONE, redisValue(id));
+        });
+        assertTrue(handler.largestBatch() > 1, "handleAll got batches: largest " + handler.largestBatch());
+        assertTrue(deadLetters().isEmpty());
+    }
+
+    @Test
+    void aTransientFailureInABatchUsesUpItsFirstAttempt() {
+        handler.behave(ScriptedHandler.failTransiently(1));
+        List<Delivery> deliveries = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String id = newId();
+            ids.add(id);
+            deliveries.add(send(event(id, "thing.created")));
+        }
+        deliveries.forEach(delivery -> delivery.acked().orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join());
+        ids.forEach(id -> assertEquals(2, handler.attempts(id), id));
         assertTrue(deadLetters().isEmpty());
     }
 

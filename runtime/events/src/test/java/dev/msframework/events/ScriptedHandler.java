@@ -1,5 +1,6 @@
 package dev.msframework.events;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +43,7 @@ public class ScriptedHandler implements EventHandler<ScriptedHandler.Thing> {
 
     private volatile Behaviour behaviour = SUCCEED;
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    private final AtomicInteger largestBatch = new AtomicInteger();
     private final Map<String, CloudEvent<Thing>> handled = new ConcurrentHashMap<>();
 
     @Override
@@ -59,6 +61,17 @@ public class ScriptedHandler implements EventHandler<ScriptedHandler.Thing> {
         int attempt = attempts.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
         behaviour.attempt(attempt);
         handled.put(event.id(), event);
+    }
+
+    @Override
+    public List<RuntimeException> handleAll(List<CloudEvent<Thing>> events) {
+        largestBatch.accumulateAndGet(events.size(), Math::max);
+        return EventHandler.super.handleAll(events);
+    }
+
+    /** The most events one handleAll call got. */
+    public int largestBatch() {
+        return largestBatch.get();
     }
 
     public void behave(Behaviour next) {

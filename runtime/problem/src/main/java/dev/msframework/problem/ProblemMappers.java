@@ -92,19 +92,30 @@ public class ProblemMappers {
         return false;
     }
 
-    /** {@code create.request.title} becomes {@code title}; {@code list.size} becomes {@code size}. */
+    /**
+     * {@code create.request.title} becomes {@code title}; {@code list.size} becomes {@code size}; an element of a
+     * list body, {@code createAll.requests[3].title}, becomes {@code [3].title} (the path Jackson reports too), the null
+     * element itself {@code requests[3]}.
+     */
     static String field(Path path) {
         List<String> names = new ArrayList<>();
         for (Path.Node node : path) {
             ElementKind kind = node.getKind();
+            if (node.isInIterable() && node.getIndex() != null && !names.isEmpty()) {
+                names.set(names.size() - 1, names.get(names.size() - 1) + "[" + node.getIndex() + "]");
+            }
             if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.CROSS_PARAMETER
-                    || kind == ElementKind.RETURN_VALUE || node.getName() == null) {
+                    || kind == ElementKind.RETURN_VALUE || kind == ElementKind.CONTAINER_ELEMENT || node.getName() == null) {
                 continue;
             }
             names.add(node.getName());
         }
         if (names.size() > 1) {
-            names.remove(0);
+            // the parameter's name says nothing to the client; an element's index does: keep it
+            String first = names.remove(0);
+            if (first.endsWith("]")) {
+                names.set(0, first.substring(first.indexOf('[')) + "." + names.get(0));
+            }
         }
         return String.join(".", names);
     }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
@@ -36,6 +37,20 @@ class ProblemMappersTest {
                 .body("title", equalTo("Bad Request"))
                 .body("errors.field", contains("quantity", "title"))
                 .body("errors.message", contains(notNullValue(), notNullValue()));
+    }
+
+    @Test
+    void anInvalidElementOfAListBodyIsA400NamingItsIndex() {
+        problem(given().contentType(ContentType.JSON)
+                .body("[{\"title\":\"pen\",\"quantity\":1},{\"title\":\" \",\"quantity\":1},null]")
+                .post("/problem-test/items/batch"), 400, "/problem-test/items/batch")
+                .body("errors.field", contains("[1].title", "items[2]"));
+        problem(given().contentType(ContentType.JSON).body("[{\"title\":\"pen\",\"quantity\":\"many\"}]")
+                .post("/problem-test/items/batch"), 400, "/problem-test/items/batch")
+                .body("errors.field", contains("[0].quantity"));
+        problem(given().contentType(ContentType.JSON).body("[{},{},{},{}]")
+                .post("/problem-test/items/batch"), 400, "/problem-test/items/batch")
+                .body("errors.field", hasItem("items"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -27,6 +28,12 @@ public class ProblemTestResource {
     @Path("/items")
     public Item create(@Valid @NotNull Item item) {
         return item;
+    }
+
+    @POST
+    @Path("/items/batch")
+    public List<Item> createAll(@NotNull @Size(max = 3) List<@Valid @NotNull Item> items) {
+        return items;
     }
 
     @GET
