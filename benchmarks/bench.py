@@ -33,7 +33,7 @@ from pathlib import Path
 sys.dont_write_bytecode = True  # nothing written next to the sources
 from stack import (API, BOT, DATA_MONGO, DATA_POSTGRES, MODULES, WORKER, BenchError, Cleanup, KeepAlive, Project,
                    Scratch, Service, System, Tools, compiler_cpu_seconds, cpu_seconds, finish_publisher, free_port, http_call, http_json, log,
-                   postgres_cpu_seconds, rabbitmqctl, run, wait_until)
+                   postgres_cpu_seconds, rabbitmqctl, run, startup_cache_options, wait_until)
 
 REPO = Path(__file__).resolve().parent.parent
 QUARKUS_VERSION = "3.33.2"
@@ -109,10 +109,10 @@ class Bench:
             self.machine = self.describe_machine()
             if 1 in self.sections:
                 self.section("1. Generation", self.generation)
+            self.scratch = Scratch(self.cleanup)
             self.project = self.prepare_project()
             self.baseline_jar = self.prepare_baseline() if 2 in self.sections else None
             self.aot_baseline_jar = self.prepare_aot_baseline() if 2 in self.sections else None
-            self.scratch = Scratch(self.cleanup)
             self.tools = Tools(REPO, self.work, self.java_home)
             self.system = System(self.project, self.scratch, self.tools, self.work, self.jvm_opts, self.java, self.cleanup)
             self.cleanup.add("restart RabbitMQ if a test left it stopped",
@@ -175,8 +175,8 @@ class Bench:
             raise BenchError(f"missing on PATH: {', '.join(missing)} (benchmarks/run installs wrk; see docs/performance.md)")
         version = subprocess.run([self.java, "-version"], capture_output=True, text=True).stderr
         found = re.search(r'version "(\d+)', version)
-        if not found or int(found.group(1)) < 21:
-            raise BenchError(f"{self.java} is not a JDK 21 or later: set JAVA_HOME")
+        if not found or int(found.group(1)) < 25:
+            raise BenchError(f"{self.java} is not a JDK 25 or later (generated projects compile for Java 25): set JAVA_HOME")
 
     def describe_machine(self):
         def first_line(command):
@@ -217,9 +217,11 @@ class Bench:
             log("generating the project (archetype-project)")
             self.generate_project(self.work / "generation/archetype-0")
         if not packaged(generated):
-            log(f"building {generated} (./mvnw -B package -DskipTests)")
-            took = self.timed(lambda: run([str(generated / "mvnw"), "-B", "-ntp", "package", "-DskipTests"], cwd=generated,
-                                          timeout=3600, what="./mvnw package of the generated project"))
+            # as its README builds it: verify, whose integration tests train each service's start-up cache (app.aot)
+            log(f"building {generated} (./mvnw -B verify -pl '!e2e-tests', against a database of its own)")
+            environment = {**os.environ, **self.scratch.build_environment(self.cleanup)}
+            took = self.timed(lambda: run([str(generated / "mvnw"), "-B", "-ntp", "verify", "-pl", "!e2e-tests"], cwd=generated,
+                                          environment=environment, timeout=3600, what="./mvnw verify of the generated project"))
             log(f"built in {took:.0f} s")
             self.project_build_seconds = took
         return Project(generated)
@@ -248,10 +250,9 @@ class Bench:
             log(f"building the AOT baseline app {aot} (verify -Dquarkus.package.jar.aot.enabled=true, trained by its IT)")
             run([str(REPO / "mvnw"), "-B", "-ntp", "-f", str(aot / "pom.xml"), "verify", "-Dquarkus.package.jar.aot.enabled=true",
                  "-DskipITs=false"], timeout=1800, what="mvnw verify of the AOT baseline app")
-        cache = next((c for c in (app / "app.aot", app / "app-cds.jsa") if c.is_file()), None)
-        if cache is None:
+        self.aot_baseline_opts = startup_cache_options(app)
+        if not self.aot_baseline_opts:
             raise BenchError(f"the AOT baseline build made no app.aot or app-cds.jsa in {app}")
-        self.aot_baseline_opts = [f"-XX:AOTCache={cache.name}" if cache.suffix == ".aot" else f"-XX:SharedArchiveFile={cache.name}"]
         return app / "quarkus-run.jar"
 
     @staticmethod
@@ -356,8 +357,7 @@ class Bench:
             finally:
                 baseline.stop()
             log(f"  plain-rest: ready after {base_ready[-1]:.2f} s, RSS {base_rss[-1]:.0f} MB")
-            aot = Service("plain-rest-aot", self.aot_baseline_jar, free_port(), {}, self.system.log_dir,
-                          [*self.jvm_opts, *self.aot_baseline_opts], self.java)
+            aot = Service("plain-rest-aot", self.aot_baseline_jar, free_port(), {}, self.system.log_dir, self.jvm_opts, self.java)
             aot.start()
             try:
                 aot_ready.append(aot.wait_ready())
@@ -381,23 +381,27 @@ class Bench:
         b_ready, b_rss = median(base_ready), median(base_rss)
         a_ready, a_rss = median(aot_ready), median(aot_rss)
         as_deployed = ", as the generated Dockerfile runs it in a 512 MiB container" if self.args.jvm_opts == DEFAULT_JVM_OPTS else ""
-        lines += [f"Median of {self.sizes.start_runs} run(s). Each process is `java {' '.join(self.jvm_opts)} -jar "
-                  f"target/quarkus-app/quarkus-run.jar` (prod profile{as_deployed}). "
+        lines += [f"Median of {self.sizes.start_runs} run(s). Each process is `java <start-up cache> {' '.join(self.jvm_opts)} -jar "
+                  f"target/quarkus-app/quarkus-run.jar` (prod profile{as_deployed}), where the start-up cache is the one "
+                  "its build left next to the jar (column *cache*; none for a fast-jar). "
                   "*Ready* is the time from process start to the first `/q/health/ready` answering UP; "
                   f"*RSS* is the resident memory after {self.sizes.requests:,} sequential requests (its read endpoint; "
                   "`/q/health/ready` for worker and bot, which serve no API). Services are started one at a time, each after "
                   "those it calls; the baseline is the app of `quarkus create` (rest, smallrye-health), its `GET /hello`; "
                   f"the AOT baseline is the same app packaged with `-Dquarkus.package.jar.aot.enabled=true`, trained by its "
                   f"own integration test, run with `{self.aot_baseline_opts[0]}`.", "",
-                  "| process | ready | x baseline | x AOT baseline | RSS | x baseline | x AOT baseline |",
-                  "|---|---:|---:|---:|---:|---:|---:|"]
+                  "| process | cache | ready | x baseline | x AOT baseline | RSS | x baseline | x AOT baseline |",
+                  "|---|---|---:|---:|---:|---:|---:|---:|"]
+        cache = lambda jar: " ".join(f"`{o}`" for o in startup_cache_options(Path(jar).parent)) or "none"
         for module in order:
             r, m = median(ready[module]), median(rss[module])
-            lines.append(f"| {module} | {r:.2f} s | {r / b_ready:.2f}x | {r / a_ready:.2f}x | {m:.0f} MB | {m / b_rss:.2f}x | {m / a_rss:.2f}x |")
-        lines.append(f"| baseline: plain REST app | {b_ready:.2f} s | 1x | {b_ready / a_ready:.2f}x | {b_rss:.0f} MB | 1x | {b_rss / a_rss:.2f}x |")
-        lines.append(f"| AOT baseline: plain REST app, AOT cache | {a_ready:.2f} s | {a_ready / b_ready:.2f}x | 1x | {a_rss:.0f} MB | "
-                     f"{a_rss / b_rss:.2f}x | 1x |")
-        lines.append(f"| **whole stack, five started at once** | **{median(stack_ready):.2f} s** until all ready | "
+            lines.append(f"| {module} | {cache(self.project.jar(module))} | {r:.2f} s | {r / b_ready:.2f}x | {r / a_ready:.2f}x | "
+                         f"{m:.0f} MB | {m / b_rss:.2f}x | {m / a_rss:.2f}x |")
+        lines.append(f"| baseline: plain REST app | {cache(self.baseline_jar)} | {b_ready:.2f} s | 1x | {b_ready / a_ready:.2f}x | "
+                     f"{b_rss:.0f} MB | 1x | {b_rss / a_rss:.2f}x |")
+        lines.append(f"| AOT baseline: plain REST app | {cache(self.aot_baseline_jar)} | {a_ready:.2f} s | {a_ready / b_ready:.2f}x | 1x | "
+                     f"{a_rss:.0f} MB | {a_rss / b_rss:.2f}x | 1x |")
+        lines.append(f"| **whole stack, five started at once** | | **{median(stack_ready):.2f} s** until all ready | "
                      f"{median(stack_ready) / b_ready:.2f}x | {median(stack_ready) / a_ready:.2f}x | **{median(stack_rss):.0f} MB** total | "
                      f"{median(stack_rss) / b_rss:.2f}x | {median(stack_rss) / a_rss:.2f}x |")
         lines += ["", "Started together (they share the cores), each was ready after: "

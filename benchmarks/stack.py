@@ -167,7 +167,7 @@ class Project:
         if missing:
             raise BenchError(f"{self.root} is not a packaged project with all five services: no "
                              + ", ".join(str(self.jar(m)) for m in missing)
-                             + " (generate it with archetype-project and run ./mvnw -B package -DskipTests in it)")
+                             + " (generate it with archetype-project and run ./mvnw -B verify -pl '!e2e-tests' in it)")
         self.props = {m: read_properties(self.root / m / "src/main/resources/application.properties") for m in MODULES}
         self.exchange = self._exchange()
         self.worker_channel, self.worker_queue, self.worker_dlq = self._incoming(WORKER)
@@ -268,6 +268,16 @@ class Scratch:
         self.redis_db = self._empty_redis_db()
         cleanup.add(f"flush Redis database {self.redis_db}", lambda: self.redis("flushdb"))
 
+    def build_environment(self, cleanup):
+        """What the generated project's tests need to build it (./mvnw verify): a database of their own, RabbitMQ, Redis."""
+        database = f"{self.database}_build"
+        self.psql(f"create database {database}")
+        cleanup.add(f"drop database {database}", lambda: self.psql(f"drop database if exists {database} with (force)"))
+        return {"QUARKUS_DATASOURCE_JDBC_URL": f"jdbc:postgresql://{self.pg_host}:{self.pg_port}/{database}",
+                "QUARKUS_DATASOURCE_USERNAME": self.pg_user, "QUARKUS_DATASOURCE_PASSWORD": self.pg_password,
+                "RABBITMQ_HOST": self.rabbit_host, "RABBITMQ_PORT": self.rabbit_port, "RABBITMQ_USERNAME": self.rabbit_user,
+                "RABBITMQ_PASSWORD": self.rabbit_password, "QUARKUS_REDIS_HOSTS": self.redis_url}
+
     def psql(self, sql, database="postgres"):
         environment = {**os.environ, "PGPASSWORD": self.pg_password}
         return run(["psql", "-h", self.pg_host, "-p", self.pg_port, "-U", self.pg_user, "-v", "ON_ERROR_STOP=1",
@@ -355,8 +365,19 @@ def postgres_cpu_seconds():
     return total
 
 
+def startup_cache_options(app_dir):
+    """The JVM options that use the start-up cache the build left next to quarkus-run.jar, as the generated
+    Dockerfile.jvm does: the JDK's AOT cache (app.aot), else an AppCDS archive (app-cds.jsa), else none (fast-jar)."""
+    if (Path(app_dir) / "app.aot").is_file():
+        return ["-XX:AOTCache=app.aot"]
+    if (Path(app_dir) / "app-cds.jsa").is_file():
+        return ["-XX:SharedArchiveFile=app-cds.jsa"]
+    return []
+
+
 class Service:
-    """One service (or the baseline app) run from its packaged jar, prod profile, its output in a log file."""
+    """One service (or a baseline app) run from its packaged jar, prod profile, its output in a log file; with the
+    start-up cache its build made, if any (startup_cache_options)."""
 
     def __init__(self, name, jar, port, environment, log_dir, jvm_opts, java):
         self.name, self.jar, self.port = name, Path(jar), port
@@ -376,7 +397,8 @@ class Service:
             out.write(f"\n===== start {time.strftime('%H:%M:%S')}\n".encode())
             out.flush()
             self.started = time.monotonic()
-            self.process = subprocess.Popen([self.java, *self.jvm_opts, "-jar", str(self.jar)], cwd=self.jar.parent,
+            self.process = subprocess.Popen([self.java, *startup_cache_options(self.jar.parent), *self.jvm_opts, "-jar", str(self.jar)],
+                                            cwd=self.jar.parent,
                                             env=environment, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         return self
 

@@ -47,7 +47,7 @@ def rules = [
     tableName   : { v -> v ==~ /^[a-z][a-z0-9_]*$/ ? null : ['a snake_case SQL table name', 'invoices'] },
     eventPrefix : { v -> v ==~ KEBAB ? null : ['a kebab-case event type prefix', 'invoice'] },
     activityPath: { v -> v ==~ KEBAB ? null : ['a kebab-case URL path segment', 'invoice-activities'] },
-    javaVersion : { v -> v in ['17', '21', '25'] ? null : ['one of 17, 21 or 25', '21'] },
+    javaVersion : { v -> v in ['17', '21', '25'] ? null : ['one of 17, 21 or 25', '25'] },
     appName     : { v -> v ==~ KEBAB ? null :
                         ['lower-case letters and digits in words joined by "-", starting with a letter', 'billing'] },
     services    : { v ->
@@ -148,6 +148,13 @@ def removeGenerated = {
 if (problems) {
     removeGenerated()
     throw new IllegalArgumentException('archetype:generate stopped, nothing was generated.\n' + problems.join('\n'))
+}
+
+// The build needs a JDK of at least javaVersion (the enforcer rule of framework-parent says so): say it now, not later.
+def javaVersion = props.getProperty('javaVersion')
+if (javaVersion && Runtime.version().feature() < (javaVersion as int)) {
+    println "[WARNING] ${request.artifactId} compiles for Java ${javaVersion}, and this Maven runs on Java ${Runtime.version().feature()}: " +
+            "build it with a JDK ${javaVersion} in JAVA_HOME, or generate it again with -DjavaVersion=${Runtime.version().feature() >= 21 ? 21 : 17}"
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -3,7 +3,6 @@ package ${package}.event;
 import dev.msframework.events.EventHandler;
 import dev.msframework.events.TransientEventException;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -74,16 +73,7 @@ public class NotificationHandler implements EventHandler<${entity}Dto> {
         } catch (RuntimeException e) {
             return Collections.nCopies(events.size(), e);
         }
-        List<RuntimeException> failures = new ArrayList<>(events.size());
-        for (CloudEvent<${entity}Dto> event : events) {
-            try {
-                notify(event, chats);
-                failures.add(null);
-            } catch (RuntimeException e) {
-                failures.add(e);
-            }
-        }
-        return failures;
+        return EventHandler.oneByOne(events, event -> notify(event, chats));
     }
 
     private Set<Long> chats() {

@@ -3,6 +3,7 @@ package dev.msframework.events;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import dev.msframework.contract.CloudEvent;
 
@@ -35,16 +36,31 @@ public interface EventHandler<T> {
     /**
      * Handles several events at once (of this handler's types, each claimed for this service): the events a consumer
      * received together. Override it to do their work in one go, e.g. one bulk call to a data service instead of one
-     * call per event. The default handles them one by one.
+     * call per event. The default handles them one by one ({@link #oneByOne}).
      *
      * @return per event, in order, null when it was handled, or the exception it failed with; a failed event is then
      *         processed again on its own ({@link #handle}, with retries and dead-lettering)
      */
     default List<RuntimeException> handleAll(List<CloudEvent<T>> events) {
+        return oneByOne(events, this::handle);
+    }
+
+    /**
+     * Handles events one at a time, as the default {@link #handleAll} does: for an override that does part of the
+     * work once per batch (e.g. reads what every event needs), then the rest per event, or falls back to one event at
+     * a time. A failing event does not stop the others.
+     *
+     * @param <E>    the class of the events, e.g. {@code CloudEvent<T>}
+     * @param events the events, in order
+     * @param handle what is done with one event; returning normally means it was handled
+     * @return what {@link #handleAll} returns: per event, in order, null when it was handled, or the
+     *         {@link RuntimeException} it failed with
+     */
+    static <E> List<RuntimeException> oneByOne(List<E> events, Consumer<? super E> handle) {
         List<RuntimeException> failures = new ArrayList<>(events.size());
-        for (CloudEvent<T> event : events) {
+        for (E event : events) {
             try {
-                handle(event);
+                handle.accept(event);
                 failures.add(null);
             } catch (RuntimeException e) {
                 failures.add(e);

@@ -43,8 +43,9 @@ import dev.msframework.contract.CloudEvent;
  * <li>mark the event done, then acknowledge the message.</li>
  * </ol>
  * On shutdown an event waiting for its next attempt is returned to the queue (requeued), never dropped.
- * {@link #processAll} does the same for a batch of messages with one Redis round trip per step and one
- * {@link EventHandler#handleAll} call per handler; what it does not simply finish goes through {@link #process}.
+ * {@link #processAll} does this for a batch of messages with one Redis round trip per step and one
+ * {@link EventHandler#handleAll} call per handler; what it does not simply finish goes through these steps on its
+ * own, one event at a time.
  * Metrics (tag {@code channel}): {@code events.consumed}, {@code events.succeeded}, {@code events.retried},
  * {@code events.dead.lettered}, {@code events.duplicate}, {@code events.ignored}, {@code events.claim.waited} and
  * the timer {@code events.processing} (tag {@code outcome}: succeeded, duplicate, ignored, dead-lettered, requeued).
@@ -83,19 +84,14 @@ public class EventProcessor {
         stopping = true;
     }
 
-    public CompletionStage<Void> process(String channel, Message<?> message) {
-        return process(channel, message, true, null);
-    }
-
     /**
-     * @param consumed   false when the message was counted already, in a batch
+     * One message of a batch on its own (counted as consumed with its batch): the steps above, with retries, waiting
+     * and dead-lettering.
+     *
      * @param failedOnce the failure of its first attempt, made in a batch (its claim released), or null
      */
-    private CompletionStage<Void> process(String channel, Message<?> message, boolean consumed, RuntimeException failedOnce) {
+    private CompletionStage<Void> process(String channel, Message<?> message, RuntimeException failedOnce) {
         Timer.Sample sample = Timer.start(registry);
-        if (consumed) {
-            count("events.consumed", channel);
-        }
         String outcome = "dead-lettered";
         try {
             CloudEvent<JsonNode> event = parser.parse(message.getPayload());
@@ -125,10 +121,10 @@ public class EventProcessor {
     }
 
     /**
-     * The messages a consumer received together, with the same guarantees as {@link #process} and fewer round trips:
-     * their claims in one Redis round trip, one {@link EventHandler#handleAll} call per handler, the marks as done in
-     * one round trip. What is not simply done (an event claimed by another consumer, a failed one, Redis unavailable)
-     * goes on its own through {@link #process} on {@code slowPath}, with retries, waiting and dead-lettering. Never
+     * The messages a consumer received together, with the guarantees above and few round trips: their claims in one
+     * Redis round trip, one {@link EventHandler#handleAll} call per handler, the marks as done in one round trip. What
+     * is not simply done (an event claimed by another consumer, a failed one, Redis unavailable) goes on its own
+     * through the steps above on {@code slowPath}, with retries, waiting and dead-lettering. Never
      * throws: every message ends acknowledged, dead-lettered, or handed to the slow path.
      */
     public void processAll(String channel, List<? extends Message<?>> messages, Executor slowPath) {
@@ -159,12 +155,13 @@ public class EventProcessor {
         try {
             handleClaimed(channel, claimed(channel, parsed, alone), alone, sample);
         } catch (RuntimeException e) {
-            // Redis unavailable, or a bug: each event on its own, with retries
+            // Redis unavailable, or a bug: each event not acknowledged nor handed on yet goes on its own, with retries
             LOG.warnf("A batch of %d events goes the slow way, one by one: %s", parsed.size(), EventFailures.describe(e));
-            parsed.stream().filter(p -> !p.settled).forEach(alone::add);
+            List<Parsed> rest = parsed.stream().filter(p -> !p.acked && !alone.contains(p)).toList();
+            alone.addAll(rest);
         }
         for (Parsed p : alone) {
-            slowPath.execute(() -> process(channel, p.message, false, p.failure));
+            slowPath.execute(() -> process(channel, p.message, p.failure));
         }
     }
 
@@ -179,12 +176,9 @@ public class EventProcessor {
                 case DONE -> {
                     count("events.duplicate", channel);
                     LOG.debugf("Event %s (%s) was already processed: acknowledged as a duplicate", p.event.id(), p.event.type());
-                    p.settle();
+                    p.ack();
                 }
-                case IN_PROGRESS -> {
-                    p.settled = true;
-                    alone.add(p);
-                }
+                case IN_PROGRESS -> alone.add(p);
             }
         }
         return claimed;
@@ -204,10 +198,7 @@ public class EventProcessor {
         });
         if (!failed.isEmpty()) {
             processedEvents.releaseAll(failed.stream().map(p -> p.event.id()).toList());
-            failed.forEach(p -> {
-                p.settled = true;
-                alone.add(p);
-            });
+            alone.addAll(failed);
         }
         if (done.isEmpty()) {
             return;
@@ -221,7 +212,7 @@ public class EventProcessor {
         registry.counter("events.succeeded", "channel", channel).increment(done.size());
         Timer succeeded = registry.timer("events.processing", "channel", channel, "outcome", "succeeded");
         for (Parsed p : done) {
-            p.settle();
+            p.ack();
             sample.stop(succeeded);
         }
     }
@@ -242,12 +233,12 @@ public class EventProcessor {
         }
     }
 
-    /** A message of a batch, parsed, with its handler; settled once acknowledged or handed on. */
+    /** A message of a batch, parsed, with its handler. */
     private static final class Parsed {
         final Message<?> message;
         final CloudEvent<?> event;
         final EventHandler<?> handler;
-        boolean settled;
+        boolean acked;
         /** What its attempt in the batch failed with. */
         RuntimeException failure;
 
@@ -257,8 +248,8 @@ public class EventProcessor {
             this.handler = handler;
         }
 
-        void settle() {
-            settled = true;
+        void ack() {
+            acked = true;
             message.ack();
         }
     }

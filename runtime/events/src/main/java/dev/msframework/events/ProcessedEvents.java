@@ -10,8 +10,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyCommands;
-import io.quarkus.redis.datasource.value.SetArgs;
-import io.quarkus.redis.datasource.value.ValueCommands;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -43,7 +41,6 @@ public class ProcessedEvents {
     }
 
     private final Redis redis;
-    private final ValueCommands<String, String> values;
     private final KeyCommands<String> keys;
     private final String keyPrefix;
     private final Duration ttl;
@@ -53,35 +50,26 @@ public class ProcessedEvents {
             @ConfigProperty(name = "quarkus.application.name") String service,
             EventsConfig config) {
         this.redis = redis.getReactive().getRedis();
-        this.values = redis.value(String.class);
         this.keys = redis.key(String.class);
         this.keyPrefix = service + ":event:";
         this.ttl = config.idempotency().ttl();
         this.lease = config.idempotency().lease();
     }
 
+    /** Claims one event: {@link #claimAll} of one. */
     public Claim claim(String eventId) {
-        String previous;
-        try {
-            // one atomic SET key processing NX PX <lease> GET (Redis 7+): the previous value, null if we set it
-            previous = values.setGet(key(eventId), PROCESSING, new SetArgs().nx().px(lease));
-        } catch (RuntimeException e) {
-            throw new TransientEventException("Redis unavailable: " + EventFailures.describe(e), e);
-        }
-        if (previous == null) {
-            return Claim.CLAIMED;
-        }
-        return DONE.equals(previous) ? Claim.DONE : Claim.IN_PROGRESS;
+        return claimAll(List.of(eventId)).get(0);
     }
 
     /**
-     * Claims several events in one pipelined round trip (the same command per event as {@link #claim}).
+     * Claims several events in one pipelined round trip.
      *
      * @return what was found, per event id in order
      */
     public List<Claim> claimAll(List<String> eventIds) {
         List<Request> requests = new ArrayList<>(eventIds.size());
         for (String eventId : eventIds) {
+            // one atomic SET key processing NX PX <lease> GET (Redis 7+): the previous value, null if we set it
             requests.add(Request.cmd(Command.SET).arg(key(eventId)).arg(PROCESSING).arg("NX").arg("PX").arg(lease.toMillis()).arg("GET"));
         }
         List<Claim> found = new ArrayList<>(eventIds.size());
@@ -91,6 +79,11 @@ public class ProcessedEvents {
         return found;
     }
 
+    /** Marks one event done: {@link #markAllDone} of one. */
+    public void markDone(String eventId) {
+        markAllDone(List.of(eventId));
+    }
+
     /** Marks several events done in one pipelined round trip. */
     public void markAllDone(List<String> eventIds) {
         List<Request> requests = new ArrayList<>(eventIds.size());
@@ -98,6 +91,11 @@ public class ProcessedEvents {
             requests.add(Request.cmd(Command.SET).arg(key(eventId)).arg(DONE).arg("PX").arg(ttl.toMillis()));
         }
         pipelined(requests);
+    }
+
+    /** Forgets a failed attempt, so that the next delivery processes the event again. Best effort. */
+    public void release(String eventId) {
+        releaseAll(List.of(eventId));
     }
 
     /** Forgets several failed attempts in one round trip. Best effort. */
@@ -141,23 +139,6 @@ public class ProcessedEvents {
         }
         // -2: no such key; -1: no expiry (not set by this class): treat it as a full lease
         return millis == -1 ? lease : Duration.ofMillis(Math.max(0, Math.min(millis, lease.toMillis())));
-    }
-
-    public void markDone(String eventId) {
-        try {
-            values.set(key(eventId), DONE, new SetArgs().px(ttl));
-        } catch (RuntimeException e) {
-            throw new TransientEventException("Redis unavailable: " + EventFailures.describe(e), e);
-        }
-    }
-
-    /** Forgets a failed attempt, so that the next delivery processes the event again. Best effort. */
-    public void release(String eventId) {
-        try {
-            values.getdel(key(eventId));
-        } catch (RuntimeException e) {
-            // the lease expires by itself
-        }
     }
 
     private String key(String eventId) {
