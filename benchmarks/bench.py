@@ -366,11 +366,12 @@ class Bench:
             finally:
                 aot.stop()
             log(f"  plain-rest with {self.aot_baseline_opts[0]}: ready after {aot_ready[-1]:.2f} s, RSS {aot_rss[-1]:.0f} MB")
+        step_lines = []
+        self.startup_steps(order, step_lines)
         stack_ready, stack_rss, stack_each = [], [], {m: [] for m in order}
         for i in range(1, self.sizes.start_runs + 1):
             log(f"run {i}: the whole stack at once")
-            if i > 1:
-                self.system.stop_all()
+            self.system.stop_all()
             took, each = self.system.start_all()
             for module in order:
                 self.exercise_module(module)
@@ -406,6 +407,35 @@ class Bench:
                      f"{median(stack_rss) / b_rss:.2f}x | {median(stack_rss) / a_rss:.2f}x |")
         lines += ["", "Started together (they share the cores), each was ready after: "
                   + ", ".join(f"{m} {median(stack_each[m]):.2f} s" for m in order) + "."]
+        lines += step_lines
+
+    STEP = re.compile(r"Build step (\S+) completed in: (\d+)ms")
+    STARTED = re.compile(r"started in (\d+\.\d+)s")
+
+    def startup_steps(self, order, lines, shown_from_ms=20):
+        """What each start-up step costs: each service started once more with -Dquarkus.debug.print-startup-times=true,
+        which makes Quarkus print the time of every step it runs at start (the extensions' runtime init)."""
+        steps, started, ready = {}, {}, {}
+        for module in order:
+            service = self.system.start(module, ["-Dquarkus.debug.print-startup-times=true"])
+            ready[module] = service.wait_ready()
+            output = service.output_of_this_run()
+            steps[module] = {name: int(ms) for name, ms in self.STEP.findall(output)}
+            found = self.STARTED.search(output)
+            started[module] = float(found.group(1)) if found else float("nan")
+        self.system.stop_all()
+        shown = sorted({name for module in order for name, ms in steps[module].items() if ms >= shown_from_ms},
+                       key=lambda name: -max(steps[m].get(name, 0) for m in order))
+        lines += ["", f"Start-up steps: each service started once more with `-Dquarkus.debug.print-startup-times=true`; the steps "
+                  f"(`<extension's build processor>.<step>`) that took at least {shown_from_ms} ms in one of them, in ms "
+                  "(- where the service has no such step). *All steps* is the sum of every step Quarkus timed; *started in* "
+                  "is Quarkus' own figure, from the JVM's start of `main` to the HTTP server listening.", "",
+                  "| step | " + " | ".join(order) + " |", "|---|" + "---:|" * len(order)]
+        for name in shown:
+            lines.append(f"| `{name}` | " + " | ".join(str(steps[m][name]) if name in steps[m] else "-" for m in order) + " |")
+        lines.append("| all steps | " + " | ".join(str(sum(steps[m].values())) for m in order) + " |")
+        lines.append("| started in | " + " | ".join(f"{started[m] * 1000:.0f}" for m in order) + " |")
+        lines.append("| ready (this run) | " + " | ".join(f"{ready[m] * 1000:.0f}" for m in order) + " |")
 
     # ----- 3. the HTTP hop -----
 

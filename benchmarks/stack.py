@@ -436,6 +436,13 @@ class Service:
                 self.process.kill()
                 self.process.wait(10)
 
+    def output_of_this_run(self):
+        """What this process wrote to its log (the log holds every run of the service)."""
+        try:
+            return self.log_path.read_text(errors="replace").rsplit("\n===== start ", 1)[-1]
+        except OSError:
+            return ""
+
     def tail(self, lines=30):
         try:
             return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
@@ -610,9 +617,9 @@ class System:
         }
         return {**common, **own[module]}
 
-    def start(self, module):
+    def start(self, module, extra_jvm_opts=()):
         service = Service(module, self.project.jar(module), self.ports[module], self.environment(module), self.log_dir,
-                          self.jvm_opts, self.java)
+                          [*self.jvm_opts, *extra_jvm_opts], self.java)
         self.services[module] = service
         return service.start()
 
