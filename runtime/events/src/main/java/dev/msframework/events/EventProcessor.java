@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -151,7 +153,7 @@ public class EventProcessor {
         if (parsed.isEmpty()) {
             return;
         }
-        List<Parsed> alone = new ArrayList<>();
+        Set<Parsed> alone = new LinkedHashSet<>();
         try {
             handleClaimed(channel, claimed(channel, parsed, alone), alone, sample);
         } catch (RuntimeException e) {
@@ -166,7 +168,7 @@ public class EventProcessor {
     }
 
     /** Claims the events; acknowledges the duplicates; those another consumer holds go to {@code alone}. */
-    private List<Parsed> claimed(String channel, List<Parsed> parsed, List<Parsed> alone) {
+    private List<Parsed> claimed(String channel, List<Parsed> parsed, Set<Parsed> alone) {
         List<ProcessedEvents.Claim> claims = processedEvents.claimAll(parsed.stream().map(p -> p.event.id()).toList());
         List<Parsed> claimed = new ArrayList<>(parsed.size());
         for (int i = 0; i < parsed.size(); i++) {
@@ -184,7 +186,7 @@ public class EventProcessor {
         return claimed;
     }
 
-    private void handleClaimed(String channel, List<Parsed> claimed, List<Parsed> alone, Timer.Sample sample) {
+    private void handleClaimed(String channel, List<Parsed> claimed, Set<Parsed> alone, Timer.Sample sample) {
         Map<EventHandler<?>, List<Parsed>> byHandler = new LinkedHashMap<>();
         claimed.forEach(p -> byHandler.computeIfAbsent(p.handler, h -> new ArrayList<>()).add(p));
         List<Parsed> done = new ArrayList<>(claimed.size());
