@@ -6,7 +6,8 @@ Run it with benchmarks/run (which picks a JDK and installs wrk); see docs/perfor
   2 start         per service and for the whole stack: time to /q/health/ready UP, RSS after 1,000 requests; against
                   the plain app of quarkus create, packaged as fast-jar and with the JDK's AOT cache
   3 hop           wrk on GET <resource>/{id} through api-service vs directly on data-postgres-service
-  4 pipeline      N CloudEvents through RabbitMQ to the worker; every one recorded once in data-mongo, DLQ empty
+  4 pipeline      N CloudEvents through RabbitMQ to the worker, from its start (cold) and again warm; every one recorded
+                  once in data-mongo, DLQ empty
   5 faults        kill -9 data-postgres and RabbitMQ stopped during POST load through the api (every 2xx write stored,
                   its created event processed once), RabbitMQ restart, kill -9 worker, poison messages, a message that
                   crashes the worker: nothing lost
@@ -563,35 +564,87 @@ class Bench:
                           state=lambda: str(self.scratch.queues()))
 
     def pipeline(self, lines):
-        n, entity = self.sizes.events, 4_000_000_001
-        project = self.project
+        n, project = self.sizes.events, self.project
         baseline_queue = f"{project.worker_queue}.bench-baseline"
-        prefetch = project.prefetch
-        # a backlog first, so that what is measured is the consumers, not the publisher: the worker and the bot are
-        # stopped while the events are published (to their queues and to the baseline's)
-        log(f"stopping the worker and the bot; publishing {n:,} {project.event_type} events to {project.exchange}")
+        # a backlog each time, so that what is measured is the consumers, not the publisher: the worker and the bot
+        # take no event while the events are published (to their queues and to the baseline's)
+        log(f"cold: stopping the worker and the bot; publishing {n:,} {project.event_type} events to {project.exchange}")
         for module in (WORKER, BOT):
             self.system.services[module].stop()
-        self.tools.baseline_queue(self.scratch, baseline_queue, project.exchange, project.event_type)
+
+        def start():
+            self.system.restart(BOT)
+            began = time.monotonic()
+            self.system.restart(WORKER)
+            return began, 0.0, 0.0
+        cold = self.backlog_round("cold", 4_000_000_001, baseline_queue, start)
+
+        consumers = [self.system.services[m].process for m in (WORKER, BOT)]
+        log(f"warm: the worker and the bot frozen (SIGSTOP) while {n:,} more events are published")
+        offsets = self.processed(), self.system.metric(BOT, "events_succeeded_total")  # (a frozen process answers nothing)
+        for process in consumers:
+            process.send_signal(signal.SIGSTOP)
+
+        def resume():
+            for process in consumers:
+                process.send_signal(signal.SIGCONT)
+            return time.monotonic(), *offsets
+        try:
+            warm = self.backlog_round("warm", 4_000_000_002, baseline_queue, resume)
+        finally:
+            for process in consumers:
+                if process.poll() is None:
+                    process.send_signal(signal.SIGCONT)
+
+        prefetch = project.prefetch
+        lines += [f"{n:,} CloudEvents `{project.event_type}` published to the exchange `{project.exchange}` (routing key = type, "
+                  "persistent, publisher confirms) by one client as fast as the confirms allow, while the worker and the bot "
+                  "take none; then both drain their backlogs at once. The worker (prefetch "
+                  f"{prefetch}, in batches: `events.batch.*`) records each as an activity through data-mongo-service, "
+                  "one bulk call per batch; the bot consumes its own copy at the same time. Twice: *cold*, the worker and "
+                  "the bot stopped during the publishing and started on their backlogs (their JIT compilers start from "
+                  "the cache's profiles); *warm*, right after, the same processes frozen (SIGSTOP) during the publishing "
+                  "of as many events again and resumed (SIGCONT), as services that have run for a while (section 3 "
+                  "measures its steady state the same way). Baseline: a bare AMQP consumer (prefetch "
+                  f"{prefetch}, one ack per message, no work) drains a third queue bound to the same events, alone, in "
+                  "each round.", "",
+                  "| round | events | publish rate | baseline: bare consumer | worker rate (10%-90%) | worker / baseline | "
+                  "worker done after | bot done after | worker's JIT compilers | activities in data-mongo | worker DLQ | exactly once |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+        for r in (cold, warm):
+            lines.append(f"| {r['round']} | {n:,} | {r['publish']:,.0f}/s | {r['baseline']:,.0f}/s | **{r['steady']:,.0f} events/s** | "
+                         f"{r['steady'] / r['baseline']:.2f}x | {r['done']:.1f} s | {r['bot_done']:.1f} s | "
+                         f"{r['jit'] * 100:.0f}% of a core | {r['activities']:,} | {r['dlq']} | {'yes' if r['ok'] else '**NO**'} |")
+        lines += ["", f"Times count from the worker's start (cold: it was ready after {cold['first']:.1f} s at most, its "
+                  f"first event) or resumption (warm). Target: the worker records at least 5,000 events/s when warm "
+                  f"({'met' if warm['steady'] >= 5000 else '**NOT met**'}); cold, from its start, "
+                  f"{cold['steady'] / 5000:.2f}x that."]
+
+    def backlog_round(self, name, entity, baseline_queue, resume):
+        """Publishes the events of one entity while the worker and the bot take none, lets the bare consumer drain the
+        baseline queue, then resume() (returning the start time and the worker's and the bot's processed counts
+        before) and the worker and the bot drain their queues; the rates, and whether each event was recorded once."""
+        n, project = self.sizes.events, self.project
+        self.tools.baseline_queue(self.scratch, baseline_queue, project.exchange, project.event_type)  # drain deletes it
         result = finish_publisher(self.tools.publisher(self.scratch, project.exchange, project.event_type, entity, n,
-                                                       self.work / "pipeline.ids"), 900)
-        log(f"baseline: a bare consumer (prefetch {prefetch}, one ack per message) drains {result['acked']:,} of them")
-        baseline_seconds = self.tools.drain(self.scratch, baseline_queue, result["acked"], prefetch)
-        baseline = result["acked"] / baseline_seconds
-        log("starting the bot, then the worker, on their backlogs")
-        self.system.restart(BOT)
-        began = time.monotonic()
-        self.system.restart(WORKER)
+                                                       self.work / f"pipeline-{name}.ids"), 900)
+        log(f"{name}: baseline: a bare consumer (prefetch {project.prefetch}, one ack per message) drains {result['acked']:,} of them")
+        baseline_seconds = self.tools.drain(self.scratch, baseline_queue, result["acked"], project.prefetch)
+        log(f"{name}: the bot and the worker drain their backlogs")
+        began, worker_before, bot_before = resume()
+        worker_pid = self.system.services[WORKER].process.pid
+        compiler_before = compiler_cpu_seconds(worker_pid)
         progress = {"next": time.monotonic() + 10}
 
         def report(now, count):
             if now >= progress["next"]:
                 progress["next"] = now + 10
-                log(f"  worker processed {count:,.0f} of {n:,}")
-        samples = self.await_processing("the event pipeline", lambda c: c >= result["acked"], on_sample=report,
-                                        stall_seconds=120, interval=0.2)
+                log(f"  {name}: worker processed {count - worker_before:,.0f} of {n:,}")
+        samples = self.await_processing(f"the event pipeline ({name})", lambda c: c - worker_before >= result["acked"],
+                                        on_sample=report, stall_seconds=120, interval=0.2)
         end = samples[-1][0]
-        processed = [(t - began, c) for t, c in samples]
+        jit = (compiler_cpu_seconds(worker_pid) - compiler_before) / max(end - began, 1e-9)
+        processed = [(t - began, c - worker_before) for t, c in samples]
 
         def at(fraction):
             return next((t for t, c in processed if c >= fraction * n), None)
@@ -599,34 +652,24 @@ class Bench:
         first = next((t for t, c in processed if c > 0), 0.0)
         if n >= 1000 and t10 is not None and t90 is not None and t90 > t10:
             steady = 0.8 * n / (t90 - t10)
-        else:
-            steady = processed[-1][1] / max(end - began - first, 1e-9)
-        log("waiting for the bot (its own queue on the same events) to drain")
-        bot_done = wait_until("the bot to process its copy of the events", 600,
-                              lambda: self.system.metric(BOT, "events_succeeded_total") >= result["acked"] and time.monotonic(),
-                              interval=0.5, state=lambda: f"bot processed {self.system.metric(BOT, 'events_succeeded_total'):.0f}")
+        else:  # a few events (smoke): from the first one on, or from the start when all came in one sample
+            span = end - began - first
+            steady = processed[-1][1] / (span if span >= 0.2 else max(end - began, 1e-9))
+        log(f"{name}: waiting for the bot (its own queue on the same events) to drain")
+        bot_done = wait_until(f"the bot to process its copy of the events ({name})", 600,
+                              lambda: self.system.metric(BOT, "events_succeeded_total") - bot_before >= result["acked"] and time.monotonic(),
+                              interval=0.5, state=lambda: f"bot processed {self.system.metric(BOT, 'events_succeeded_total') - bot_before:.0f}")
         queues = self.await_queues_empty([project.worker_queue, project.bot_queue])
         activities = self.system.activity_count(entity)
         dlq = sum(queues.get(project.worker_dlq, (0, 0)))
         ok = activities == n and result["acked"] == n and dlq == 0
         if not ok:
-            self.failures.append(f"event pipeline: {n} published, {result['acked']} confirmed, {activities} activities, DLQ {dlq}")
-        ratio = steady / baseline
-        lines += [f"{n:,} CloudEvents `{project.event_type}` published to the exchange `{project.exchange}` (routing key = type, "
-                  "persistent, publisher confirms) by one client as fast as the confirms allow, while the worker and the bot "
-                  "are stopped; then the bot and the worker start on their backlogs. The worker (prefetch "
-                  f"{prefetch}, in batches: `events.batch.*`) records each as an activity through data-mongo-service, "
-                  "one bulk call per batch; the bot consumes its own copy at the same time. Baseline: a bare AMQP "
-                  f"consumer (prefetch {prefetch}, one ack per message, no work) drains a third queue bound to the same "
-                  "events, alone. One run.", "",
-                  "| events | publish rate | baseline: bare consumer | worker rate (10%-90%) | worker / baseline | worker done after | "
-                  "bot done after | activities in data-mongo | worker DLQ | exactly once |",
-                  "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
-                  f"| {n:,} | {result['acked'] / result['seconds']:,.0f}/s | {baseline:,.0f}/s | **{steady:,.0f} events/s** | "
-                  f"{ratio:.2f}x | {end - began:.1f} s | {bot_done - began:.1f} s | {activities:,} | {dlq} | "
-                  f"{'yes' if ok else '**NO**'} |", "",
-                  f"Times count from the worker's start (it was ready after {first:.1f} s at most: its first event). Target: "
-                  f"the worker records at least 5,000 events/s ({'met' if steady >= 5000 else '**NOT met**'})."]
+            self.failures.append(f"event pipeline ({name}): {n} published, {result['acked']} confirmed, {activities} activities, DLQ {dlq}")
+        log(f"{name}: worker {steady:,.0f} events/s (10%-90%), bare consumer {result['acked'] / baseline_seconds:,.0f}/s, "
+            f"worker's JIT compilers at {jit * 100:.0f}% of a core")
+        return {"round": name, "publish": result["acked"] / result["seconds"], "baseline": result["acked"] / baseline_seconds,
+                "steady": steady, "done": end - began, "bot_done": bot_done - began, "first": first, "jit": jit,
+                "activities": activities, "dlq": dlq, "ok": ok}
 
     # ----- 5. faults -----
 
