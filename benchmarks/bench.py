@@ -33,7 +33,7 @@ from pathlib import Path
 
 sys.dont_write_bytecode = True  # nothing written next to the sources
 from stack import (API, BOT, DATA_MONGO, DATA_POSTGRES, MODULES, WORKER, BenchError, Cleanup, KeepAlive, Project,
-                   Scratch, Service, System, Tools, compiler_cpu_seconds, cpu_seconds, finish_publisher, free_port, http_call, http_json, log,
+                   Scratch, Service, System, Tools, command_cpu_seconds, compiler_cpu_seconds, cpu_seconds, finish_publisher, free_port, http_call, http_json, log,
                    postgres_cpu_seconds, rabbitmqctl, run, startup_cache_options, wait_until)
 
 REPO = Path(__file__).resolve().parent.parent
@@ -615,6 +615,13 @@ class Bench:
             lines.append(f"| {r['round']} | {n:,} | {r['publish']:,.0f}/s | {r['baseline']:,.0f}/s | **{r['steady']:,.0f} events/s** | "
                          f"{r['steady'] / r['baseline']:.2f}x | {r['done']:.1f} s | {r['bot_done']:.1f} s | "
                          f"{r['jit'] * 100:.0f}% of a core | {r['activities']:,} | {r['dlq']} | {'yes' if r['ok'] else '**NO**'} |")
+        lines += ["", "CPU time (user + system) per event of each process of the pipeline, from the resumption until the "
+                  "worker had processed every event (the bot's per event it had processed by then), in microseconds; "
+                  "the machine has 2 cores, so 5,000 events/s leave 400 us per event for all of them together:", "",
+                  "| round | " + " | ".join(self.PIPELINE_CPU) + " | sum |", "|---|" + "---:|" * (len(self.PIPELINE_CPU) + 1)]
+        for r in (cold, warm):
+            lines.append(f"| {r['round']} | " + " | ".join(f"{r['cpu'][k] * 1e6:,.0f}" for k in self.PIPELINE_CPU)
+                         + f" | {sum(r['cpu'].values()) * 1e6:,.0f} |")
         lines += ["", f"Times count from the worker's start (cold: it was ready after {cold['first']:.1f} s at most, its "
                   f"first event) or resumption (warm). Target: the worker records at least 5,000 events/s when warm "
                   f"({'met' if warm['steady'] >= 5000 else '**NOT met**'}); cold, from its start, "
@@ -634,6 +641,7 @@ class Bench:
         began, worker_before, bot_before = resume()
         worker_pid = self.system.services[WORKER].process.pid
         compiler_before = compiler_cpu_seconds(worker_pid)
+        cpu_before = self.pipeline_cpu()
         progress = {"next": time.monotonic() + 10}
 
         def report(now, count):
@@ -644,6 +652,11 @@ class Bench:
                                         on_sample=report, stall_seconds=120, interval=0.2)
         end = samples[-1][0]
         jit = (compiler_cpu_seconds(worker_pid) - compiler_before) / max(end - began, 1e-9)
+        # until the worker is done: the bot may still be draining, and its figure is per event it processed by then
+        cpu_after = self.pipeline_cpu()
+        bot_by_then = self.system.metric(BOT, "events_succeeded_total") - bot_before
+        cpu = {k: (cpu_after[k] - cpu_before[k]) / max(bot_by_then if k == BOT else samples[-1][1] - worker_before, 1)
+               for k in cpu_after}
         processed = [(t - began, c - worker_before) for t, c in samples]
 
         def at(fraction):
@@ -666,10 +679,20 @@ class Bench:
         if not ok:
             self.failures.append(f"event pipeline ({name}): {n} published, {result['acked']} confirmed, {activities} activities, DLQ {dlq}")
         log(f"{name}: worker {steady:,.0f} events/s (10%-90%), bare consumer {result['acked'] / baseline_seconds:,.0f}/s, "
-            f"worker's JIT compilers at {jit * 100:.0f}% of a core")
+            f"worker's JIT compilers at {jit * 100:.0f}% of a core; CPU per event: "
+            + ", ".join(f"{k} {v * 1e6:,.0f} us" for k, v in cpu.items()))
         return {"round": name, "publish": result["acked"] / result["seconds"], "baseline": result["acked"] / baseline_seconds,
-                "steady": steady, "done": end - began, "bot_done": bot_done - began, "first": first, "jit": jit,
+                "steady": steady, "done": end - began, "bot_done": bot_done - began, "first": first, "jit": jit, "cpu": cpu,
                 "activities": activities, "dlq": dlq, "ok": ok}
+
+    PIPELINE_CPU = (WORKER, BOT, DATA_MONGO, "MongoDB endpoint", "RabbitMQ", "Redis")
+
+    def pipeline_cpu(self):
+        """CPU time used so far by each process the event pipeline runs through, in PIPELINE_CPU's order."""
+        services = self.system.services
+        return {WORKER: cpu_seconds(services[WORKER].process.pid), BOT: cpu_seconds(services[BOT].process.pid),
+                DATA_MONGO: cpu_seconds(services[DATA_MONGO].process.pid), "MongoDB endpoint": cpu_seconds(self.system.mongo.pid),
+                "RabbitMQ": command_cpu_seconds("beam.smp"), "Redis": command_cpu_seconds("redis-server")}
 
     # ----- 5. faults -----
 

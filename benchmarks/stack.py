@@ -352,17 +352,23 @@ def compiler_cpu_seconds(pid):
     return total / os.sysconf("SC_CLK_TCK")
 
 
-def postgres_cpu_seconds():
-    """CPU time of every PostgreSQL process of this machine (server and backends)."""
+def command_cpu_seconds(command):
+    """CPU time of every process of this machine whose command name (comm) is the one given: the PostgreSQL server
+    and its backends ("postgres"), RabbitMQ's Erlang VM ("beam.smp"), Redis ("redis-server")."""
     total = 0.0
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                if (entry / "comm").read_text().strip() == "postgres":
+                if (entry / "comm").read_text().strip() == command:
                     total += cpu_seconds(entry.name)
             except OSError:
                 pass
     return total
+
+
+def postgres_cpu_seconds():
+    """CPU time of every PostgreSQL process of this machine (server and backends)."""
+    return command_cpu_seconds("postgres")
 
 
 def startup_cache_options(app_dir):

@@ -8,7 +8,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolationException;
 
 import org.jboss.logging.Logger;
 
@@ -62,9 +61,8 @@ public class ${entity}ActivityRecorder implements EventHandler<${entity}Dto> {
         List<BatchResponse.Item> results;
         try {
             results = activities.recordAll(requests).items();
-        } catch (DownstreamProblemException | ConstraintViolationException refused) {
-            // refused as a whole, by data-mongo or already by the client's validation of the contract: each activity
-            // alone says whether it is the invalid one
+        } catch (DownstreamProblemException refused) {
+            // refused as a whole by data-mongo: each activity alone says whether it is the invalid one
             return EventHandler.super.handleAll(events);
         } catch (RuntimeException unavailable) {
             return Collections.nCopies(events.size(), unavailable);
