@@ -2,6 +2,9 @@
 evaluate(new File(basedir, '../../verify-project.groovy'))
 
 // Generated from a JDL file with three entities: every service models them, nothing of the task sample is left.
+// Its build runs the unit tests (goal.txt: -DskipITs): they run every entity's code in every service against the real
+// PostgreSQL, RabbitMQ and Redis; the integration tests run the same tests against the packaged services, whose
+// packaging the default project's build proves (and each service archetype's).
 File project = new File(basedir, 'project/tracker')
 def sample = ~/(?i)(?<![\w-])tasks?(?![\w-])|Task[A-Z]|dueDate|due_date/
 def leftovers = []
