@@ -582,7 +582,7 @@ class System:
     """The five services of a project, each on its own free port, configured through environment variables only."""
 
     def __init__(self, project, scratch, tools, work, jvm_opts, java, cleanup):
-        self.project, self.scratch, self.jvm_opts, self.java = project, scratch, jvm_opts, java
+        self.project, self.scratch, self.tools, self.jvm_opts, self.java = project, scratch, tools, jvm_opts, java
         self.log_dir = Path(work) / "logs"
         self.log_dir.mkdir(parents=True, exist_ok=True)
         self.ports = {m: free_port() for m in MODULES}
@@ -654,6 +654,15 @@ class System:
                 service.process.terminate()
         for service in self.services.values():
             service.stop()
+
+    def fresh_mongo(self):
+        """An empty MongoDB endpoint on the same port, and data-mongo started again on it (it creates its indexes at
+        start). The in-memory endpoint scans every document for a query: what one section stored slows down the next."""
+        self.services[DATA_MONGO].stop()
+        self.mongo.kill()
+        self.mongo.wait(10)
+        self.mongo = self.tools.start_mongo(int(self.mongo_url.rsplit(":", 1)[1]), self.log_dir / "mongo.log")
+        return self.restart(DATA_MONGO)
 
     def restart(self, module, timeout=120):
         """Starts a module again on the same port; returns seconds until it is ready."""

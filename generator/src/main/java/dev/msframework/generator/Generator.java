@@ -413,7 +413,7 @@ public final class Generator {
         if (engine == null) {
             engine = new VelocityEngine();
             engine.setProperty("runtime.strict_mode.enable", "true");
-            engine.setProperty("space.gobbling", "lines");
+            engine.setProperty("parser.space_gobbling", "lines");
             engine.init();
         }
         StringWriter out = new StringWriter();

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -16,14 +15,11 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 
 import io.quarkiverse.wiremock.devservice.ConnectWireMock;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 
 import ${package}.contract.event.${entity}Events;
 import dev.msframework.test.RabbitConnections;
@@ -49,11 +45,8 @@ class ${entity}EventsIT {
 
         try (Connection connection = RabbitConnections.factory().newConnection("worker-events-it")) {
             Channel channel = connection.createChannel();
-            AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
-                    .contentType("application/cloudevents+json").deliveryMode(2).build();
             for (int i = 0; i < ids.size(); i++) {
-                channel.basicPublish(EXCHANGE, ${entity}Events.CREATED, props,
-                        ${entity}TestEvents.created(ids.get(i), i + 1).getBytes(StandardCharsets.UTF_8));
+                TestEvents.publish(channel, EXCHANGE, ${entity}Events.CREATED, ${entity}TestEvents.created(ids.get(i), i + 1));
             }
         }
 
@@ -66,8 +59,8 @@ class ${entity}EventsIT {
     /** How many times each event id was carried by the bulk POSTs data-mongo received. */
     private Map<String, Long> recordedEventIds() {
         return wiremock.find(postRequestedFor(urlEqualTo(${entity}TestEvents.BATCH))).stream()
-                .flatMap(bulk -> new JsonArray(bulk.getBodyAsString()).stream())
-                .map(activity -> ((JsonObject) activity).getString("eventId"))
+                .flatMap(${entity}TestEvents::activities)
+                .map(activity -> activity.getString("eventId"))
                 .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 }

@@ -8,6 +8,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 
+import java.util.stream.Stream;
+
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
@@ -63,10 +65,14 @@ final class ${entity}TestEvents {
         return postRequestedFor(urlEqualTo(ACTIVITIES)).withRequestBody(matchingJsonPath("$.eventId", equalTo(eventId)));
     }
 
+    /** The activities a bulk POST carried. */
+    static Stream<JsonObject> activities(LoggedRequest bulk) {
+        return new JsonArray(bulk.getBodyAsString()).stream().map(JsonObject.class::cast);
+    }
+
     /** The activity of this event in a bulk POST. */
     static JsonObject recorded(LoggedRequest bulk, String eventId) {
-        return new JsonArray(bulk.getBodyAsString()).stream().map(JsonObject.class::cast)
-                .filter(activity -> eventId.equals(activity.getString("eventId"))).findFirst().orElseThrow();
+        return activities(bulk).filter(activity -> eventId.equals(activity.getString("eventId"))).findFirst().orElseThrow();
     }
 
     /** A bulk POST carrying the activity of this event. */

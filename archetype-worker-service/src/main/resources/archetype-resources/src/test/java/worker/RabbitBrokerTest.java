@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
@@ -166,9 +165,7 @@ class RabbitBrokerTest {
     }
 
     private void publish(String routingKey, String body) throws Exception {
-        AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
-                .contentType("application/cloudevents+json").deliveryMode(2).build();
-        channel.basicPublish(EXCHANGE, routingKey, props, body.getBytes(StandardCharsets.UTF_8));
+        TestEvents.publish(channel, EXCHANGE, routingKey, body);
     }
 
     private void awaitHandled(String eventId) {

@@ -1,7 +1,12 @@
 package ${package}.worker;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
 
 import io.vertx.core.json.JsonObject;
 
@@ -16,6 +21,13 @@ final class TestEvents {
 
     static String newId() {
         return UUID.randomUUID().toString();
+    }
+
+    /** Publishes a CloudEvent (its JSON) as a producer does: persistent, content type application/cloudevents+json. */
+    static void publish(Channel channel, String exchange, String routingKey, String event) throws IOException {
+        AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
+                .contentType("application/cloudevents+json").deliveryMode(2).build();
+        channel.basicPublish(exchange, routingKey, props, event.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The CloudEvent {@code eventId} of the given type carrying {@code data}, as a producer publishes it. */
