@@ -248,8 +248,8 @@ public final class Generator {
             return;
         }
         List<Entity> entities = added != null ? added : primaryOnly ? List.of(domain.getPrimary()) : domain.getEntities();
-        String macros = templates.getOrDefault(MACROS, "");
         String packagePath = String.valueOf(properties.get("package")).replace('.', '/');
+        String artifactId = moduleArtifactId(moduleDir);
         for (Map.Entry<String, String> template : templates.entrySet()) {
             if (!template.getKey().startsWith(piece + "/")) {
                 continue;
@@ -285,12 +285,11 @@ public final class Generator {
                         path = MIGRATIONS + "V" + nextMigration(new File(moduleDir, MIGRATIONS)) + "__create_" + entity.getTableName() + ".sql";
                         context.put("domain", new Domain(added));
                     }
-                    String artifactId = moduleArtifactId(moduleDir);
                     if (artifactId != null) {
                         context.put("artifactId", artifactId);
                     }
                     context.put("enum", enumType);
-                    outputs.put(new File(moduleDir, path), evaluate(context, template.getKey(), macros + template.getValue()));
+                    outputs.put(new File(moduleDir, path), evaluate(context, template.getKey(), template.getValue()));
                 }
             }
         }
@@ -302,7 +301,6 @@ public final class Generator {
      * (written by {@link #write()}).
      */
     public void renderRows(File projectDir) {
-        String macros = templates.getOrDefault(MACROS, "");
         for (Map.Entry<String, String> template : templates.entrySet()) {
             if (!template.getKey().startsWith(ROWS)) {
                 continue;
@@ -319,7 +317,7 @@ public final class Generator {
             }
             StringBuilder rows = new StringBuilder();
             for (Entity entity : added != null ? added : domain.getEntities()) {
-                rows.append(evaluate(context(entity), template.getKey(), macros + template.getValue()));
+                rows.append(evaluate(context(entity), template.getKey(), template.getValue()));
             }
             edits.put(target, current.replace(END_OF_ENTITIES, rows + END_OF_ENTITIES));
         }
@@ -410,15 +408,21 @@ public final class Generator {
     }
 
     private String evaluate(VelocityContext context, String name, String template) {
+        StringWriter out = new StringWriter();
+        engine().evaluate(context, out, name, template);
+        return out.toString();
+    }
+
+    private VelocityEngine engine() {
         if (engine == null) {
             engine = new VelocityEngine();
             engine.setProperty("runtime.strict_mode.enable", "true");
             engine.setProperty("parser.space_gobbling", "lines");
             engine.init();
+            // the macros of every template, defined once (inline macros are global) instead of parsed again with each
+            engine.evaluate(new VelocityContext(), new StringWriter(), MACROS, templates.getOrDefault(MACROS, ""));
         }
-        StringWriter out = new StringWriter();
-        engine.evaluate(context, out, name, template);
-        return out.toString();
+        return engine;
     }
 
     /** The templates under {@link #TEMPLATES} in the jar or directory this class was loaded from. */

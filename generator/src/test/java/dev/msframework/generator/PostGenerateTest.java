@@ -85,6 +85,25 @@ class PostGenerateTest {
         assertEquals(modules + "  </modules>\n</project>\n", Files.readString(out.resolve("pom.xml")));
     }
 
+    /** The getters of the archetype plugin's ArchetypeGenerationRequest that the post-generate script's request has. */
+    public record Session(Properties getUserProperties) {
+    }
+
+    public record Request(Properties getProperties, String getGroupId, String getArtifactId, String getVersion, String getPackage,
+            String getArchetypeArtifactId, String getOutputDirectory, Session getMavenSession) {
+    }
+
+    @Test
+    void theScriptHandsTheRequestOver() {
+        Request request = new Request(properties(), "com.acme", "tasks-api", "1.0.0-SNAPSHOT", "com.acme.non-sealed", "archetype-api-service",
+                out.toString(), new Session(properties("domain", "model.jdl")));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PostGenerate.afterGenerate(request));
+        assertTrue(e.getMessage().contains("Invalid value 'com.acme.non-sealed' for property 'package'")
+                && e.getMessage().contains("Invalid value 'model.jdl' for property 'domain': it must be none, archetype-api-service"), e.getMessage());
+        IllegalStateException notARequest = assertThrows(IllegalStateException.class, () -> PostGenerate.afterGenerate("a string"));
+        assertTrue(notARequest.getMessage().startsWith("the archetype plugin's request has no getMavenSession()"), notARequest.getMessage());
+    }
+
     @Test
     void aPackageThatIsAKeywordAndADomainForAOneEntityArchetype() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PostGenerate.afterGenerate(properties(), "com.acme",

@@ -32,15 +32,19 @@ public class EventParser {
     private static final TypeReference<CloudEvent<JsonNode>> ENVELOPE = new TypeReference<>() {
     };
 
-    @Inject
-    ObjectMapper mapper;
-
+    private final ObjectMapper mapper;
     /*
      * Readers made once, as Jackson advises for a hot path: ObjectMapper.readValue with a TypeReference resolves the
      * generic type again at every call (it showed in the consumers' CPU profiles), and a reader keeps its deserializer.
      */
-    private volatile ObjectReader envelopeReader;
+    private final ObjectReader envelopeReader;
     private final Map<Class<?>, ObjectReader> dataReaders = new ConcurrentHashMap<>();
+
+    @Inject
+    public EventParser(ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.envelopeReader = mapper.readerFor(ENVELOPE);
+    }
 
     /** The CloudEvent in the message body, its data still JSON. */
     public CloudEvent<JsonNode> parse(Object payload) {
@@ -50,7 +54,7 @@ public class EventParser {
         }
         CloudEvent<JsonNode> event;
         try {
-            event = envelopeReader().readValue(body);
+            event = envelopeReader.readValue(body);
         } catch (IOException | RuntimeException e) {
             throw new PoisonEventException("not a JSON CloudEvent: " + EventFailures.describe(e), e);
         }
@@ -84,14 +88,6 @@ public class EventParser {
         }
         return new CloudEvent<>(event.specversion(), event.id(), event.source(), event.type(), event.time(),
                 event.datacontenttype(), data);
-    }
-
-    private ObjectReader envelopeReader() {
-        ObjectReader reader = envelopeReader;
-        if (reader == null) {
-            envelopeReader = reader = mapper.readerFor(ENVELOPE);
-        }
-        return reader;
     }
 
     /** The raw bytes of a message payload as the connectors deliver it. */

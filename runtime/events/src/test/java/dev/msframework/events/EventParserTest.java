@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,14 +31,9 @@ class EventParserTest {
              "time":"2030-01-01T10:00:00Z","datacontenttype":"application/json",
              "data":{"id":7,"version":3,"createdAt":"2030-01-01T09:00:00Z"},"extra":"ignored"}""";
 
-    EventParser parser = new EventParser();
-
-    @BeforeEach
-    void mapper() {
-        // as Quarkus configures it: java.time support, unknown properties ignored
-        parser.mapper = new ObjectMapper().findAndRegisterModules()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    }
+    // as Quarkus configures the mapper: java.time support, unknown properties ignored
+    EventParser parser = new EventParser(new ObjectMapper().findAndRegisterModules()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
 
     @Test
     void parsesEveryPayloadForm() {
