@@ -89,7 +89,7 @@ public final class PostGenerate {
     }
 
     /**
-     * Called by the post-generate script with the values of the archetype plugin's request.
+     * The values of the archetype plugin's request, as {@link #afterGenerate(Object)} reads them (and the tests pass them).
      *
      * @param properties          the request's properties (the archetype's required properties and their values)
      * @param outputDirectory     where the archetype plugin generated (the module is its {@code artifactId} directory)
