@@ -1,6 +1,9 @@
 package dev.msframework.problem;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Set;
 
 import jakarta.inject.Singleton;
@@ -22,6 +25,7 @@ import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
@@ -123,11 +127,44 @@ public class StrictJson implements ObjectMapperCustomizer {
         }
     }
 
-    /** A deserializer that takes a JSON string only; any other token is a mismatch naming the field. */
+    /**
+     * A deserializer that takes a JSON string only; any other token is a mismatch naming the field. The canonical text
+     * of an instant is read by {@link IsoTimes} when the field has Jackson's default format; everything else by
+     * Jackson's deserializer.
+     */
     static final class TextOnly extends DelegatingDeserializer {
+
+        /** How the canonical text of this field's type is read without Jackson's deserializer. */
+        enum Fast {
+            NONE, INSTANT, OFFSET_DATE_TIME;
+
+            static Fast of(JsonDeserializer<?> delegate) {
+                // the shared instances: a field with its own @JsonFormat has a deserializer of its own
+                return delegate == InstantDeserializer.INSTANT ? INSTANT
+                        : delegate == InstantDeserializer.OFFSET_DATE_TIME ? OFFSET_DATE_TIME : NONE;
+            }
+
+            /** The value, or null when Jackson's deserializer has to read the text. */
+            Object read(String text, DeserializationContext context) {
+                return switch (this) {
+                    case NONE -> null;
+                    case INSTANT -> IsoTimes.utcInstant(text);
+                    case OFFSET_DATE_TIME -> {
+                        Instant instant = IsoTimes.utcInstant(text);
+                        // read as UTC; Jackson then moves it to the mapper's time zone, which leaves it as is when that is UTC
+                        boolean moved = context.isEnabled(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                                && !ZoneOffset.UTC.equals(context.getTimeZone().toZoneId().normalized());
+                        yield instant == null || moved ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+                    }
+                };
+            }
+        }
+
+        final Fast fast;
 
         TextOnly(JsonDeserializer<?> delegate) {
             super(delegate);
+            this.fast = Fast.of(delegate);
         }
 
         @Override
@@ -144,7 +181,8 @@ public class StrictJson implements ObjectMapperCustomizer {
             if (DATED.contains(handledType().getSimpleName()) && !text.isEmpty() && (text.charAt(0) == '+' || text.charAt(0) == '-')) {
                 return context.handleWeirdStringValue(handledType(), text, "the year must have 4 digits (0000 to 9999)");
             }
-            return super.deserialize(parser, context);
+            Object value = fast.read(text, context);
+            return value != null ? value : super.deserialize(parser, context);
         }
     }
 }
