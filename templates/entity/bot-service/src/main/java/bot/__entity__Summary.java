@@ -12,6 +12,7 @@ package ${package}.bot;
 
 import java.math.BigDecimal;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 import ${package}.contract.${entity}Dto;
 
@@ -31,6 +32,8 @@ public final class ${entity}Summary {
 
     public static final int MAX_TEXT = 100;
     public static final String SEPARATOR = " · ";
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private ${entity}Summary() {
     }
@@ -62,7 +65,7 @@ public final class ${entity}Summary {
 
     /** A text on one line, cut to {@value #MAX_TEXT} characters. */
     public static String shorten(String text) {
-        String oneLine = text.strip().replaceAll("\\s+", " ");
+        String oneLine = WHITESPACE.matcher(text.strip()).replaceAll(" ");
         return oneLine.length() <= MAX_TEXT ? oneLine : oneLine.substring(0, MAX_TEXT - 1) + "…";
     }
 

@@ -85,6 +85,10 @@ public class NotificationHandler implements EventHandler<${entity}Dto> {
     }
 
     private void notify(CloudEvent<${entity}Dto> event, Set<Long> chats) {
+        if (chats.isEmpty()) {
+            LOG.debugf("Event %s (%s): no chat is subscribed", event.id(), event.type());
+            return;
+        }
         String text = text(event);
         if (text == null) {
             LOG.debugf("Event %s (%s) is not notified", event.id(), event.type());
@@ -94,11 +98,7 @@ public class NotificationHandler implements EventHandler<${entity}Dto> {
         for (long chatId : chats) {
             sent += messenger.send(chatId, text) ? 1 : 0;
         }
-        if (chats.isEmpty()) {
-            LOG.debugf("Event %s (%s): no chat is subscribed", event.id(), event.type());
-        } else {
-            LOG.infof("Event %s (%s) sent to %d of %d subscribed chats", event.id(), event.type(), sent, chats.size());
-        }
+        LOG.infof("Event %s (%s) sent to %d of %d subscribed chats", event.id(), event.type(), sent, chats.size());
     }
 
     static String text(CloudEvent<${entity}Dto> event) {
