@@ -22,13 +22,28 @@ import io.vertx.mutiny.redis.client.Response;
  * {@value #DONE} for {@code events.idempotency.ttl} (24 h). A failed attempt deletes the key again.
  * The lease ({@code events.idempotency.lease}, 30 s) is longer than one attempt of a handler takes at
  * most, so it only runs out when its consumer died mid-work; a redelivery then waits out the rest of it.
- * Redis being unreachable is a {@link TransientEventException}.
+ * Redis being unreachable is a {@link TransientEventException}. The keys of a batch are set by one script (the
+ * Redis of a generated system is one instance; on a Redis Cluster they would need one hash slot).
  */
 @ApplicationScoped
 public class ProcessedEvents {
 
     static final String PROCESSING = "processing";
     static final String DONE = "done";
+
+    /** SET NX PX GET of every key (ARGV: value, expiry in ms); what each held before, '' when it was free. */
+    private static final String CLAIM_ALL = """
+            local previous = {}
+            for i, key in ipairs(KEYS) do
+                previous[i] = redis.call('SET', key, ARGV[1], 'NX', 'PX', ARGV[2], 'GET') or ''
+            end
+            return previous""";
+    /** SET PX of every key (ARGV: value, expiry in ms). */
+    private static final String SET_ALL = """
+            for _, key in ipairs(KEYS) do
+                redis.call('SET', key, ARGV[1], 'PX', ARGV[2])
+            end
+            return #KEYS""";
 
     /** What {@link #claim} found. */
     public enum Claim {
@@ -62,19 +77,18 @@ public class ProcessedEvents {
     }
 
     /**
-     * Claims several events in one pipelined round trip.
+     * Claims several events in one round trip: one script sets the key of each that is free, as one SET NX PX GET
+     * each (Redis 7+), and answers what each held before ('' for a free key, now claimed). One command, one answer:
+     * a pipeline of one SET per event had the Redis client complete a promise, on another event loop, per answer
+     * (decision 0046, addendum).
      *
      * @return what was found, per event id in order
      */
     public List<Claim> claimAll(List<String> eventIds) {
-        List<Request> requests = new ArrayList<>(eventIds.size());
-        for (String eventId : eventIds) {
-            // one atomic SET key processing NX PX <lease> GET (Redis 7+): the previous value, null if we set it
-            requests.add(Request.cmd(Command.SET).arg(key(eventId)).arg(PROCESSING).arg("NX").arg("PX").arg(lease.toMillis()).arg("GET"));
-        }
         List<Claim> found = new ArrayList<>(eventIds.size());
-        for (Response previous : pipelined(requests)) {
-            found.add(previous == null ? Claim.CLAIMED : DONE.equals(previous.toString()) ? Claim.DONE : Claim.IN_PROGRESS);
+        for (Response previous : eachKey(CLAIM_ALL, eventIds, PROCESSING, lease)) {
+            String value = previous.toString();
+            found.add(value.isEmpty() ? Claim.CLAIMED : DONE.equals(value) ? Claim.DONE : Claim.IN_PROGRESS);
         }
         return found;
     }
@@ -84,13 +98,9 @@ public class ProcessedEvents {
         markAllDone(List.of(eventId));
     }
 
-    /** Marks several events done in one pipelined round trip. */
+    /** Marks several events done in one round trip (one script: SET PX for each). */
     public void markAllDone(List<String> eventIds) {
-        List<Request> requests = new ArrayList<>(eventIds.size());
-        for (String eventId : eventIds) {
-            requests.add(Request.cmd(Command.SET).arg(key(eventId)).arg(DONE).arg("PX").arg(ttl.toMillis()));
-        }
-        pipelined(requests);
+        eachKey(SET_ALL, eventIds, DONE, ttl);
     }
 
     /** Forgets a failed attempt, so that the next delivery processes the event again. Best effort. */
@@ -106,16 +116,23 @@ public class ProcessedEvents {
         Request del = Request.cmd(Command.DEL);
         eventIds.forEach(eventId -> del.arg(key(eventId)));
         try {
-            pipelined(List.of(del));
+            send(del);
         } catch (TransientEventException e) {
             // the leases expire by themselves
         }
     }
 
-    private List<Response> pipelined(List<Request> requests) {
+    /** Runs the script with the key of each event, the value and the expiry as its arguments. */
+    private Response eachKey(String script, List<String> eventIds, String value, Duration expiry) {
+        Request eval = Request.cmd(Command.EVAL).arg(script).arg(eventIds.size());
+        eventIds.forEach(eventId -> eval.arg(key(eventId)));
+        return send(eval.arg(value).arg(expiry.toMillis()));
+    }
+
+    private Response send(Request request) {
         try {
             // a claim that waits longer than its lease would be worthless
-            return redis.batch(requests).await().atMost(lease);
+            return redis.send(request).await().atMost(lease);
         } catch (RuntimeException e) {
             throw new TransientEventException("Redis unavailable: " + EventFailures.describe(e), e);
         }

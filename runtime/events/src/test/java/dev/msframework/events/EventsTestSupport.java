@@ -138,4 +138,9 @@ abstract class EventsTestSupport {
     String redisValue(String eventId) {
         return redis.value(String.class).get(KEY_PREFIX + eventId);
     }
+
+    /** Milliseconds the event's key has left (negative: no key, or no expiry). */
+    long pttl(String eventId) {
+        return redis.key(String.class).pttl(KEY_PREFIX + eventId);
+    }
 }

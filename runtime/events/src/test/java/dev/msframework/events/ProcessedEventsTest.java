@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.util.List;
@@ -61,8 +62,14 @@ class ProcessedEventsTest extends EventsTestSupport {
 
         assertEquals(List.of(Claim.IN_PROGRESS, Claim.DONE, Claim.CLAIMED),
                 processedEvents.claimAll(List.of(claimed, done, fresh)));
+        long leaseMs = config.idempotency().lease().toMillis();
+        long claimTtl = pttl(fresh);
+        assertTrue(claimTtl > 0 && claimTtl <= leaseMs, "a claim lasts the lease: " + claimTtl);
+        assertTrue(pttl(done) > leaseMs, "a duplicate's done mark is left as it was: " + pttl(done));
 
         processedEvents.markAllDone(List.of(claimed, fresh));
+        long doneTtl = pttl(fresh);
+        assertTrue(doneTtl > leaseMs && doneTtl <= config.idempotency().ttl().toMillis(), "done lasts the ttl: " + doneTtl);
         processedEvents.releaseAll(List.of(done));
         assertEquals(ProcessedEvents.DONE, redisValue(claimed));
         assertEquals(ProcessedEvents.DONE, redisValue(fresh));
