@@ -41,7 +41,7 @@ QUARKUS_VERSION = "3.33.2"
 ARCHETYPE_PLUGIN = "org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate"
 CREATE_PLUGIN = f"io.quarkus:quarkus-maven-plugin:{QUARKUS_VERSION}:create"
 # as the generated Dockerfile.jvm runs every service, in a container limited to 512 MiB
-DEFAULT_JVM_OPTS = "-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:MaxRAM=512m"
+DEFAULT_JVM_OPTS = "-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:CompileThresholdScaling=2 -XX:MaxRAM=512m"
 
 
 class Sizes:
