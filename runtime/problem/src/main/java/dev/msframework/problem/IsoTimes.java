@@ -52,9 +52,9 @@ final class IsoTimes {
         return Instant.ofEpochSecond(date.toEpochDay() * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second, nano);
     }
 
-    /** {@code yyyy-MM-dd} (the first ten characters of the text) as a date, or null when they are not one. */
+    /** {@code yyyy-MM-dd}, the first ten characters of a text of at least twenty, as a date, or null when they are not one. */
     private static LocalDate date(String text) {
-        if (text.length() < 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+        if (text.charAt(4) != '-' || text.charAt(7) != '-') {
             return null;
         }
         int high = twoDigits(text, 0);
