@@ -13,6 +13,7 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,16 @@ class RabbitBrokerTest {
     @AfterEach
     void close() throws Exception {
         connection.close();
+    }
+
+    /** Left bound to every event of the exchange, the test queue would collect the events of a shared broker. */
+    @AfterAll
+    static void deleteQueues() throws Exception {
+        try (Connection connection = RabbitConnections.factory().newConnection("worker-broker-test")) {
+            Channel channel = connection.createChannel();
+            channel.queueDelete(QUEUE);
+            channel.queueDelete(DLQ);
+        }
     }
 
     @Test
