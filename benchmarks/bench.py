@@ -40,8 +40,8 @@ REPO = Path(__file__).resolve().parent.parent
 QUARKUS_VERSION = "3.33.2"
 ARCHETYPE_PLUGIN = "org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate"
 CREATE_PLUGIN = f"io.quarkus:quarkus-maven-plugin:{QUARKUS_VERSION}:create"
-# as the generated Dockerfile.jvm runs every service, in a container limited to 512 MiB
-DEFAULT_JVM_OPTS = "-XX:+UseSerialGC -XX:MaxRAMPercentage=75 -XX:CompileThresholdScaling=2 -XX:MaxRAM=512m"
+# every process runs with the JVM options of the generated Dockerfile.jvm and this one: a container limited to 512 MiB
+CONTAINER_MAX_RAM = "-XX:MaxRAM=512m"
 
 
 class Sizes:
@@ -88,7 +88,7 @@ class Bench:
         self.sections = {int(s) for s in args.sections.split(",")}
         self.java_home = Path(os.environ.get("JAVA_HOME") or "/usr/lib/jvm/temurin-25-jdk-amd64")
         self.java = str(self.java_home / "bin/java")
-        self.jvm_opts = args.jvm_opts.split()
+        self.jvm_opts = None  # the project's (Dockerfile.jvm) unless --jvm-opts
         self.cleanup = Cleanup()
         self.report = []
         self.failures = []
@@ -112,6 +112,8 @@ class Bench:
                 self.section("1. Generation", self.generation)
             self.scratch = Scratch(self.cleanup)
             self.project = self.prepare_project()
+            self.jvm_opts = (self.args.jvm_opts.split() if self.args.jvm_opts
+                             else [*self.project.container_jvm_opts, CONTAINER_MAX_RAM])
             self.baseline_jar = self.prepare_baseline() if 2 in self.sections else None
             self.aot_baseline_jar = self.prepare_aot_baseline() if 2 in self.sections else None
             self.tools = Tools(REPO, self.work, self.java_home)
@@ -360,7 +362,7 @@ class Bench:
                 log(f"  {module}: ready after {ready[module][-1]:.2f} s, RSS {rss[module][-1]:.0f} MB")
             self.system.stop_all()
             log(f"run {i}: the baseline app")
-            baseline = Service("plain-rest", self.baseline_jar, free_port(), {}, self.system.log_dir, self.jvm_opts, self.java)
+            baseline = Service("plain-rest", self.baseline_jar, free_port(), dict(self.project.container_env), self.system.log_dir, self.jvm_opts, self.java)
             baseline.start()
             try:
                 base_ready.append(baseline.wait_ready())
@@ -370,7 +372,7 @@ class Bench:
             finally:
                 baseline.stop()
             log(f"  plain-rest: ready after {base_ready[-1]:.2f} s, RSS {base_rss[-1]:.0f} MB")
-            aot = Service("plain-rest-aot", self.aot_baseline_jar, free_port(), {}, self.system.log_dir, self.jvm_opts, self.java)
+            aot = Service("plain-rest-aot", self.aot_baseline_jar, free_port(), dict(self.project.container_env), self.system.log_dir, self.jvm_opts, self.java)
             aot.start()
             try:
                 aot_ready.append(aot.wait_ready())
@@ -395,7 +397,9 @@ class Bench:
             log(f"  all ready after {took:.2f} s, total RSS {stack_rss[-1]:.0f} MB")
         b_ready, b_rss = median(base_ready), median(base_rss)
         a_ready, a_rss = median(aot_ready), median(aot_rss)
-        as_deployed = ", as the generated Dockerfile runs it in a 512 MiB container" if self.args.jvm_opts == DEFAULT_JVM_OPTS else ""
+        container_env = " ".join(f"{k}={v}" for k, v in self.project.container_env.items())
+        as_deployed = "" if self.args.jvm_opts else (f", as the generated Dockerfile runs it in a 512 MiB container"
+                                                     + (f", with {container_env}" if container_env else ""))
         lines += [f"Median of {self.sizes.start_runs} run(s). Each process is `java <start-up cache> {' '.join(self.jvm_opts)} -jar "
                   f"target/quarkus-app/quarkus-run.jar` (prod profile{as_deployed}), where the start-up cache is the one "
                   "its build left next to the jar (column *cache*; none for a fast-jar). "
@@ -1163,7 +1167,8 @@ def main():
     parser.add_argument("--sections", default="1,2,3,4,5", help="which sections to run, e.g. 3,5 (default: all)")
     parser.add_argument("--runs", type=int, help="repetitions of the repeated measurements (default 5/3 full, 1 smoke)")
     parser.add_argument("--events", type=int, help="events of the pipeline section (default 100000 full, 200 smoke)")
-    parser.add_argument("--jvm-opts", default=DEFAULT_JVM_OPTS, help=f"JVM options of every service (default: {DEFAULT_JVM_OPTS})")
+    parser.add_argument("--jvm-opts", help="JVM options of every process (default: JAVA_OPTS_APPEND of the project's "
+                        f"Dockerfile.jvm and {CONTAINER_MAX_RAM}); the Dockerfile's QUARKUS_* variables apply either way")
     parser.add_argument("--no-broker-restart", action="store_true",
                         help="skip the RabbitMQ restart test (it disconnects every client of the broker)")
     parser.add_argument("--markdown", help="also write the report to this file")

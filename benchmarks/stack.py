@@ -5,6 +5,7 @@ import http.client
 import json
 import os
 import re
+import shlex
 import signal
 import socket
 import subprocess
@@ -176,9 +177,22 @@ class Project:
         self.delivery_limit = self._delivery_limit(WORKER)
         self.prefetch = self._default_of(WORKER, f"mp.messaging.incoming.{self.worker_channel}.max-outstanding-messages")
         self.resource_path, self.activity_path, self.activity_entity_param = self._contract_paths()
+        self.container_jvm_opts, self.container_env = self._dockerfile()
 
     def jar(self, module):
         return self.root / module / "target/quarkus-app/quarkus-run.jar"
+
+    def _dockerfile(self):
+        """How the generated Dockerfile.jvm runs every service: its JVM options (JAVA_OPTS_APPEND) and the Quarkus
+        configuration its ENV sets (QUARKUS_* variables)."""
+        path = self.root / API / "src/main/docker/Dockerfile.jvm"
+        env = {}
+        for line in path.read_text().replace("\\\n", " ").splitlines():
+            if line.startswith("ENV "):
+                env.update(token.split("=", 1) for token in shlex.split(line[4:]) if "=" in token)
+        if "JAVA_OPTS_APPEND" not in env:
+            raise BenchError(f"{path} sets no JAVA_OPTS_APPEND")
+        return env["JAVA_OPTS_APPEND"].split(), {k: v for k, v in env.items() if k.startswith("QUARKUS_")}
 
     def _exchange(self):
         """The exchange of the entity events: the api's outgoing channel, or data-postgres' (its outbox relay)."""
@@ -621,7 +635,7 @@ class System:
             WORKER: {"DATE_PASSED_CRON": "off"},
             BOT: {"TELEGRAM_BOT_TOKEN": BOT_TOKEN, "TELEGRAM_API_URL": self.telegram.url, "BOT_POLLING_TIMEOUT": "1s"},
         }
-        return {**common, **own[module]}
+        return {**self.project.container_env, **common, **own[module]}
 
     def start(self, module, extra_jvm_opts=()):
         service = Service(module, self.project.jar(module), self.ports[module], self.environment(module), self.log_dir,
