@@ -2,6 +2,7 @@ package ${package}.domain;
 
 #set($imports = $model.javaImports)
 #set($added = $imports.add("java.time.Instant"))
+#set($added = $imports.add("java.time.temporal.ChronoUnit"))
 #foreach($i in $imports)
 import ${i};
 #end
@@ -56,26 +57,39 @@ public class ${entity} extends PanacheEntityBase {
 
     @PrePersist
     void onCreate() {
-        createdAt = Instant.now();
+        createdAt = stored(Instant.now());
         updatedAt = createdAt;
     }
 
     @PreUpdate
     void onUpdate() {
-        updatedAt = Instant.now();
+        updatedAt = stored(Instant.now());
+    }
+
+    /** An instant as PostgreSQL keeps it, to the microsecond: the answer to a write shows what a later read shows. */
+    static Instant stored(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** Takes every field of a create request. */
     public void set(${entity}CreateRequest request) {
 #foreach($f in $fields)
+#if($f.instant)
+        ${f.name} = stored(request.${f.name}());
+#else
         ${f.name} = request.${f.name}();
+#end
 #end
     }
 
     /** Takes every field of an update request. */
     public void set(${entity}UpdateRequest request) {
 #foreach($f in $fields)
+#if($f.instant)
+        ${f.name} = stored(request.${f.name}());
+#else
         ${f.name} = request.${f.name}();
+#end
 #end
     }
 

@@ -128,23 +128,46 @@ class ${entity}ResourceTest {
         createdResponse.body("${f.name}", equalTo(#expect($f 1)));
 #end
         long id = createdResponse.extract().jsonPath().getLong("id");
+        String createdAt = createdResponse.extract().jsonPath().getString("createdAt");
 
-        ValidatableResponse read = given().get(PATH + "/" + id).then().statusCode(200).body("id", equalTo((int) id));
+        // what the write answered is what is stored: the same instants, to the digit
+        ValidatableResponse read = given().get(PATH + "/" + id).then().statusCode(200).body("id", equalTo((int) id))
+                .body("createdAt", equalTo(createdAt)).body("updatedAt", equalTo(createdAt));
 #foreach($f in $fields)
         read.body("${f.name}", equalTo(#expect($f 1)));
 #end
 
         ValidatableResponse updated = given().contentType(ContentType.JSON).body(withVersion(valid(2), 0))
-                .put(PATH + "/" + id).then().statusCode(200).body("version", equalTo(1));
+                .put(PATH + "/" + id).then().statusCode(200).body("version", equalTo(1)).body("createdAt", equalTo(createdAt));
 #foreach($f in $fields)
         updated.body("${f.name}", equalTo(#expect($f 2)));
 #end
+        given().get(PATH + "/" + id).then().statusCode(200)
+                .body("updatedAt", equalTo(updated.extract().jsonPath().getString("updatedAt")));
 
         given().delete(PATH + "/" + id).then().statusCode(204);
         problem(given().get(PATH + "/" + id), 404).body("detail", containsString(String.valueOf(id)));
         problem(given().delete(PATH + "/" + id), 404);
     }
 
+#set($instants = [])
+#foreach($f in $fields)#if($f.instant)#set($added = $instants.add($f))#end#end
+#if(!$instants.isEmpty())
+    @Test
+    void anInstantIsAnsweredAsStored() {
+        Map<String, Object> body = valid(1);
+#foreach($f in $instants)
+        body.put("${f.name}", "2030-01-01T10:15:30.123456789Z");
+#end
+        ValidatableResponse written = create(body);
+        ValidatableResponse read = given().get(PATH + "/" + id(written)).then().statusCode(200);
+#foreach($f in $instants)
+        written.body("${f.name}", equalTo("2030-01-01T10:15:30.123456Z"));
+        read.body("${f.name}", equalTo("2030-01-01T10:15:30.123456Z"));
+#end
+    }
+
+#end
     @Test
     void staleUpdateIsAConflictAndLosesNothing() {
         long id = id(create(valid(1)));
