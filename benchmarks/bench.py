@@ -176,9 +176,9 @@ class Bench:
                     self.system.restart(module)
 
     def check_prerequisites(self):
-        missing = [tool for tool in ("wrk", "psql", "rabbitmqctl", "redis-cli") if not shutil.which(tool)]
+        missing = [tool for tool in ("wrk", "hey", "psql", "rabbitmqctl", "redis-cli") if not shutil.which(tool)]
         if missing:
-            raise BenchError(f"missing on PATH: {', '.join(missing)} (benchmarks/run installs wrk; see docs/performance.md)")
+            raise BenchError(f"missing on PATH: {', '.join(missing)} (benchmarks/run installs wrk and hey; see docs/performance.md)")
         version = subprocess.run([self.java, "-version"], capture_output=True, text=True).stderr
         found = re.search(r'version "(\d+)', version)
         if not found or int(found.group(1)) < 25:
@@ -491,6 +491,33 @@ class Bench:
         return {"rps": rps, "p50": latency(50), "p99": latency(99), "errors": errors,
                 "cpu_api": cpu[API], "cpu_data": cpu[DATA_POSTGRES], "cpu_pg": cpu["postgres"]}
 
+    FIXED_RATE_WORKERS = 32
+
+    def hey(self, url, rate, seconds):
+        """One hey run at a fixed request rate (hey's workers each send at rate / workers per second, so that a
+        closed-loop client does not hide latency by waiting): achieved rate, p50, p99, failed requests."""
+        auth = self.system.auth["Authorization"]
+        workers = self.FIXED_RATE_WORKERS
+        out = run(["hey", "-z", f"{seconds}s", "-c", str(workers), "-q", f"{rate / workers:.2f}", "-t", "5",
+                   # hey's default Content-Type is text/html, which the resources refuse (415)
+                   "-T", "application/json",
+                   "-H", f"Authorization: {auth}", "-H", "Accept: application/json", url], timeout=seconds + 60, what="hey")
+        self.system.check_alive()
+
+        def latency(percentile):
+            found = re.search(rf"^\s+{percentile}% in ([\d.]+) secs", out, re.M)
+            if not found:
+                raise BenchError(f"no {percentile}% latency in the hey output:\n{out}")
+            return float(found.group(1))
+        answered = {int(code): int(n) for code, n in re.findall(r"\[(\d+)\]\s+(\d+) responses", out)}
+        errors = sum(n for code, n in answered.items() if code >= 400) + sum(
+            int(n) for n in re.findall(r"^\s+\[(\d+)\]\s+Get ", out, re.M))
+        if errors and url not in self.error_samples:
+            self.error_samples[url] = f"answers {answered}; " + " ".join(re.findall(r"^\s+\[\d+\]\s+Get .*$", out, re.M)[:1])
+            log(f"  failed requests on {url}: {self.error_samples[url]}")
+        return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), "p50": latency(50),
+                "p99": latency(99), "errors": errors}
+
     def warm_up(self, name, targets, threads, connections):
         """wrk on both targets in rounds until the JIT compilers of api and data-postgres are idle: under 5% of a
         core during a round (a service that has run for a while), at most wrk_warmup_rounds rounds."""
@@ -553,6 +580,28 @@ class Bench:
         lines += ["", f"Target: the hop keeps at least 50% of the direct throughput (at every load: "
                   f"{'met' if throughput_ok else '**NOT met**'}) and adds under 1 ms at p50 at moderate load "
                   f"({'met' if moderate_ok else '**NOT met**'})."]
+        self.fixed_rate(lines, targets, max(med["direct"]["rps"] for _, _, _, med, _ in table) / 2)
+
+    def fixed_rate(self, lines, targets, rate):
+        """Latency at a fixed request rate, half of the direct maximum, on both paths (alternating, medians)."""
+        samples = {"direct": [], "hop": []}
+        for i in range(self.sizes.wrk_runs):
+            for target, url in targets.items():
+                samples[target].append(self.hey(url, rate, self.sizes.wrk_seconds))
+                s = samples[target][-1]
+                log(f"  {target} at {rate:.0f} req/s: {s['rps']:.0f} req/s, p50 {s['p50'] * 1000:.2f} ms, p99 {s['p99'] * 1000:.2f} ms")
+        med = {t: {k: median([s[k] for s in samples[t]]) for k in ("rps", "p50", "p99")} for t in samples}
+        errors = {t: sum(s["errors"] for s in samples[t]) for t in samples}
+        if errors["direct"] or errors["hop"]:
+            self.failures.append(f"HTTP hop at a fixed rate: {errors['direct']} + {errors['hop']} failed requests")
+        d, h = med["direct"], med["hop"]
+        lines += ["", f"At a fixed rate, half of the direct maximum above ({rate:.0f} req/s): `hey -z {self.sizes.wrk_seconds}s "
+                  f"-c {self.FIXED_RATE_WORKERS} -q <rate / {self.FIXED_RATE_WORKERS}>`, each worker sending at its share of "
+                  f"the rate, so that latency is not hidden by a client that waits for each answer; median of {self.sizes.wrk_runs} run(s), alternating.", "",
+                  "| path | req/s | p50 | p99 | errors |", "|---|---:|---:|---:|---:|",
+                  f"| direct | {d['rps']:.0f} | {d['p50'] * 1000:.2f} ms | {d['p99'] * 1000:.2f} ms | {errors['direct']} |",
+                  f"| through api | {h['rps']:.0f} | {h['p50'] * 1000:.2f} ms | {h['p99'] * 1000:.2f} ms | {errors['hop']} |",
+                  f"| **hop** | | **{(h['p50'] - d['p50']) * 1000:+.2f} ms** | **{(h['p99'] - d['p99']) * 1000:+.2f} ms** | |"]
 
     # ----- 4. event pipeline -----
 
