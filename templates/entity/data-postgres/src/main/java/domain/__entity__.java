@@ -74,22 +74,14 @@ public class ${entity} extends PanacheEntityBase {
     /** Takes every field of a create request. */
     public void set(${entity}CreateRequest request) {
 #foreach($f in $fields)
-#if($f.instant)
-        ${f.name} = stored(request.${f.name}());
-#else
-        ${f.name} = request.${f.name}();
-#end
+        ${f.name} = #if($f.instant)stored(request.${f.name}())#{else}request.${f.name}()#end;
 #end
     }
 
     /** Takes every field of an update request. */
     public void set(${entity}UpdateRequest request) {
 #foreach($f in $fields)
-#if($f.instant)
-        ${f.name} = stored(request.${f.name}());
-#else
-        ${f.name} = request.${f.name}();
-#end
+        ${f.name} = #if($f.instant)stored(request.${f.name}())#{else}request.${f.name}()#end;
 #end
     }
 
