@@ -518,6 +518,17 @@ class Bench:
         return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), "p50": latency(50),
                 "p99": latency(99), "errors": errors}
 
+    def alternating(self, targets, label, measure):
+        """measure(url) on each target in turn, wrk_runs times: the median of each figure and the failed requests, by target."""
+        samples = {target: [] for target in targets}
+        for i in range(self.sizes.wrk_runs):
+            for target, url in targets.items():
+                samples[target].append(measure(url))
+                s = samples[target][-1]
+                log(f"  {target}{label}: {s['rps']:.0f} req/s, p50 {s['p50'] * 1000:.2f} ms, p99 {s['p99'] * 1000:.2f} ms")
+        med = {t: {k: median([s[k] for s in runs]) for k in runs[0] if k != "errors"} for t, runs in samples.items()}
+        return med, {t: sum(s["errors"] for s in runs) for t, runs in samples.items()}
+
     def warm_up(self, name, targets, threads, connections):
         """wrk on both targets in rounds until the JIT compilers of api and data-postgres are idle: under 5% of a
         core during a round (a service that has run for a while), at most wrk_warmup_rounds rounds."""
@@ -540,15 +551,7 @@ class Bench:
         table = []
         for name, threads, connections in levels:
             self.warm_up(name, targets, threads, connections)
-            samples = {"direct": [], "hop": []}
-            for i in range(self.sizes.wrk_runs):
-                for target, url in targets.items():
-                    samples[target].append(self.wrk(url, threads, connections, self.sizes.wrk_seconds))
-                    s = samples[target][-1]
-                    log(f"  {target}: {s['rps']:.0f} req/s, p50 {s['p50'] * 1000:.2f} ms, p99 {s['p99'] * 1000:.2f} ms")
-            med = {t: {k: median([s[k] for s in samples[t]]) for k in ("rps", "p50", "p99", "cpu_api", "cpu_data", "cpu_pg")}
-                   for t in samples}
-            errors = {t: sum(s["errors"] for s in samples[t]) for t in samples}
+            med, errors = self.alternating(targets, "", lambda url: self.wrk(url, threads, connections, self.sizes.wrk_seconds))
             table.append((name, threads, connections, med, errors))
         lines += [f"`wrk -t<threads> -c<connections> -d{self.sizes.wrk_seconds}s --latency` on `GET {self.project.resource_path}/{{id}}` "
                   "(bearer token on both), directly on data-postgres-service and through api-service (JWT check, "
@@ -584,14 +587,7 @@ class Bench:
 
     def fixed_rate(self, lines, targets, rate):
         """Latency at a fixed request rate, half of the direct maximum, on both paths (alternating, medians)."""
-        samples = {"direct": [], "hop": []}
-        for i in range(self.sizes.wrk_runs):
-            for target, url in targets.items():
-                samples[target].append(self.hey(url, rate, self.sizes.wrk_seconds))
-                s = samples[target][-1]
-                log(f"  {target} at {rate:.0f} req/s: {s['rps']:.0f} req/s, p50 {s['p50'] * 1000:.2f} ms, p99 {s['p99'] * 1000:.2f} ms")
-        med = {t: {k: median([s[k] for s in samples[t]]) for k in ("rps", "p50", "p99")} for t in samples}
-        errors = {t: sum(s["errors"] for s in samples[t]) for t in samples}
+        med, errors = self.alternating(targets, f" at {rate:.0f} req/s", lambda url: self.hey(url, rate, self.sizes.wrk_seconds))
         if errors["direct"] or errors["hop"]:
             self.failures.append(f"HTTP hop at a fixed rate: {errors['direct']} + {errors['hop']} failed requests")
         d, h = med["direct"], med["hop"]
