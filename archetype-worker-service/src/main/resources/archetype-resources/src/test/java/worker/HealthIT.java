@@ -6,10 +6,16 @@ import static org.hamcrest.Matchers.equalTo;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.wiremock.devservice.ConnectWireMock;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
-/** The packaged worker (prod profile) against the real RabbitMQ and Redis: ready, with its metrics. */
+/**
+ * The packaged worker (prod profile) against the real RabbitMQ and Redis: ready, with its metrics. It declares the
+ * same test resource as the events ITs ({@code @ConnectWireMock}), so that Quarkus launches the packaged worker once
+ * for all of them, and the start-up cache it records holds this path and the event path together.
+ */
 @QuarkusIntegrationTest
+@ConnectWireMock
 class HealthIT {
 
     @Test
