@@ -471,7 +471,36 @@ if (documents.isEmpty()) {
             'only checked in-process (servers, summaries, unique operation ids, security, problem+json errors)'
 }
 
+// ----- start-up: the packaged services start without a warning -----
+// @QuarkusIntegrationTest writes what the packaged service logs (prod profile: JSON lines) to <module>/target/quarkus.log.
+// A record at WARN or above before Quarkus' "started in" is logged at every start in production too: a setting that
+// does not apply, a library's complaint. Ignored: the test launcher hands WireMock's port to the services that stub
+// their downstream calls with it, whose packaged app has no WireMock (quarkus.wiremock.devservices.port is unknown there).
+Set<String> severe = ['WARN', 'WARNING', 'ERROR', 'SEVERE', 'FATAL'] as Set
+List<String> startupWarnings = []
+List<String> started = services.findAll { new File(project, "${it}/target/quarkus.log").isFile() }
+started.each { String service ->
+    for (String line : new File(project, "${service}/target/quarkus.log").readLines('UTF-8')) {
+        def record
+        try {
+            record = new JsonSlurper().parseText(line)
+        } catch (Exception e) {
+            startupWarnings << "${service}: not a JSON log line: ${line.take(200)}".toString()
+            continue
+        }
+        if (record.loggerName == 'io.quarkus' && record.message?.contains(' started in ')) {
+            break
+        }
+        if (record.level in severe && !record.message?.contains('"quarkus.wiremock.devservices.port"')) {
+            startupWarnings << "${service}: ${record.level} [${record.loggerName}] ${record.message?.take(300)}".toString()
+        }
+    }
+}
+assert startupWarnings.isEmpty() : "the packaged services log at start-up (target/quarkus.log of their integration tests):\n  " +
+        startupWarnings.join('\n  ')
+String startupChecker = started ? "${started.size()} services started without a warning" : 'no service ran its integration tests'
+
 println "verify-project: ${project.name} checked - docker-compose.yml: ${composeChecker}; " +
         "deploy/prometheus/prometheus.yml: ${prometheusChecker}; Grafana: ${dashboards.size()} dashboards, JSON parser; " +
-        "OpenAPI: ${openapiChecker}; service modules ${services}"
+        "OpenAPI: ${openapiChecker}; start-up logs: ${startupChecker}; service modules ${services}"
 return true
