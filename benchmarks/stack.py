@@ -149,6 +149,8 @@ class KeepAlive:
 # ----- the generated project -----
 
 def read_properties(path):
+    """The keys and values of an application.properties; ${key} of another key of the file is replaced by its value
+    (broker.prefix in the broker names), ${ENV_VAR:default} is left as it is."""
     properties = {}
     for line in Path(path).read_text(encoding="utf-8").splitlines():
         line = line.strip()
@@ -156,7 +158,9 @@ def read_properties(path):
             continue
         key, value = line.split("=", 1)
         properties[key.strip()] = value.strip()
-    return properties
+    reference = re.compile(r"\$\{([a-z][a-z0-9.-]*)\}")
+    return {key: reference.sub(lambda m: properties.get(m.group(1), m.group(0)), value)
+            for key, value in properties.items()}
 
 
 class Project:

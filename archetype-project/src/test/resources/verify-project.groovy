@@ -471,6 +471,48 @@ if (documents.isEmpty()) {
             'only checked in-process (servers, summaries, unique operation ids, security, problem+json errors)'
 }
 
+// ----- the tests' own names on the message broker -----
+// Every service that uses RabbitMQ names its exchanges and queues from broker.prefix (the system's name), and its
+// tests from the test one (%test,it.broker.prefix): no test code may name the system's own exchange or queues, which a
+// system running on the same broker uses (a test would publish into its queues, consume or purge them).
+List<String> brokerNames = []
+String systemPrefix = null
+services.each { String service ->
+    File properties = file(project, "${service}/src/main/resources/application.properties")
+    Map<String, String> values = properties.readLines('UTF-8').findAll { it ==~ /[^#!\s][^=]*=.*/ }
+            .collectEntries { [(it.substring(0, it.indexOf('=')).trim()): it.substring(it.indexOf('=') + 1).trim()] }
+    values.findAll { key, value -> key ==~ /mp\.messaging\.(incoming|outgoing)\.[^.]+\.(exchange\.name|queue\.name|dead-letter-exchange|dead-letter-queue-name)/ }
+            .each { key, value ->
+                if (!value.startsWith('${broker.prefix}.')) {
+                    brokerNames << "${service}/src/main/resources/application.properties: ${key}=${value} does not start with \${broker.prefix}.".toString()
+                }
+            }
+    if (values.containsKey('mp.messaging.outgoing.events.exchange.name') || values.keySet().any { it.startsWith('mp.messaging.incoming.') }) {
+        String prefix = values['broker.prefix']
+        String testPrefix = values['%test,it.broker.prefix']
+        if (!prefix || !testPrefix || prefix == testPrefix) {
+            brokerNames << "${service}: broker.prefix (${prefix}) and %test,it.broker.prefix (${testPrefix}) must both be set and differ".toString()
+        }
+        systemPrefix = systemPrefix ?: prefix
+    }
+}
+if (systemPrefix) {
+    services.each { String service ->
+        File tests = new File(project, "${service}/src/test/java")
+        if (tests.isDirectory()) {
+            tests.eachFileRecurse(groovy.io.FileType.FILES) { File f ->
+                f.readLines('UTF-8').eachWithIndex { String line, int i ->
+                    if (line.contains("\"${systemPrefix}.") || line =~ /\w+Events\.EXCHANGE\b/) {
+                        brokerNames << "${project.toPath().relativize(f.toPath())}:${i + 1}: a system's broker name in a test: ${line.trim()}".toString()
+                    }
+                }
+            }
+        }
+    }
+}
+assert brokerNames.isEmpty() : "broker names:\n  " + brokerNames.join('\n  ')
+String brokerChecker = systemPrefix ? "the tests name no exchange or queue of ${systemPrefix}" : 'no service uses the broker'
+
 // ----- start-up: the packaged services start without a warning -----
 // @QuarkusIntegrationTest writes what the packaged service logs (prod profile: JSON lines) to <module>/target/quarkus.log.
 // A record at WARN or above before Quarkus' "started in" is logged at every start in production too: a setting that
@@ -502,5 +544,5 @@ String startupChecker = started ? "${started.size()} services started without a 
 
 println "verify-project: ${project.name} checked - docker-compose.yml: ${composeChecker}; " +
         "deploy/prometheus/prometheus.yml: ${prometheusChecker}; Grafana: ${dashboards.size()} dashboards, JSON parser; " +
-        "OpenAPI: ${openapiChecker}; start-up logs: ${startupChecker}; service modules ${services}"
+        "OpenAPI: ${openapiChecker}; start-up logs: ${startupChecker}; broker: ${brokerChecker}; service modules ${services}"
 return true

@@ -761,7 +761,7 @@ class SampleFlowIT {
             properties.stringPropertyNames().stream()
                     .filter(key -> key.startsWith("mp.messaging.incoming.")
                             && (key.endsWith(".queue.name") || key.endsWith(".dead-letter-queue-name")))
-                    .map(properties::getProperty)
+                    .map(key -> resolved(properties, properties.getProperty(key)))
                     .forEach(queues::add);
         }
         ConnectionFactory factory = new ConnectionFactory();
@@ -785,6 +785,14 @@ class SampleFlowIT {
                 }
             }
         }
+    }
+
+    /** The value with each {@code ${key}} of another key of the file replaced (broker.prefix in the broker names). */
+    private static String resolved(Properties properties, String value) {
+        return Pattern.compile("\\$\\{([a-z][a-z0-9.-]*)}").matcher(value).replaceAll(reference -> {
+            String referenced = properties.getProperty(reference.group(1));
+            return Matcher.quoteReplacement(referenced != null ? referenced : reference.group());
+        });
     }
 
     // ----- PostgreSQL -----

@@ -1,4 +1,4 @@
-#set( $queue = "${appName}.bot.notifications" )
+#set( $queue = "${appName}-test.bot.notifications" )
 package ${package}.event;
 
 import dev.msframework.events.DeadLetters;
@@ -55,6 +55,8 @@ import io.quarkus.test.junit.QuarkusTest;
 @ConnectWireMock
 class NotificationsTest {
 
+    /** The tests' own exchange and queue (broker.prefix of the test profiles in application.properties). */
+    static final String EXCHANGE = "${appName}-test.events";
     static final String QUEUE = "${queue}";
 
     WireMock wiremock;
@@ -89,7 +91,7 @@ class NotificationsTest {
         // the data service writes ${eventPrefix}.created to its outbox with the ${entity}: a second event from the bot
         // would be a different event (another id) for the same write
         String probe = channel.queueDeclare().getQueue(); // server-named, exclusive, deleted with the connection
-        channel.queueBind(probe, ${entity}Events.EXCHANGE, "#");
+        channel.queueBind(probe, EXCHANGE, "#");
         try {
             long author = newChat();
             wiremock.register(post(urlPathEqualTo("/api/v1/${resourcePath}")).willReturn(aResponse().withStatus(201)
@@ -189,6 +191,6 @@ class NotificationsTest {
     static void publish(String routingKey, String body) throws Exception {
         AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                 .contentType("application/cloudevents+json").deliveryMode(2).build();
-        channel.basicPublish(${entity}Events.EXCHANGE, routingKey, properties, body.getBytes(StandardCharsets.UTF_8));
+        channel.basicPublish(EXCHANGE, routingKey, properties, body.getBytes(StandardCharsets.UTF_8));
     }
 }

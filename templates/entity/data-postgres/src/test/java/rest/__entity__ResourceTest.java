@@ -64,6 +64,8 @@ import dev.msframework.test.RabbitConnections;
 class ${entity}ResourceTest {
 
     static final String PATH = "/api/v1/${resourcePath}";
+    /** The tests' own exchange (broker.prefix of the test profiles in application.properties), not the system's. */
+    static final String EXCHANGE = "${appName}-test.events";
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<Long> created = new ArrayList<>();
@@ -333,9 +335,9 @@ class ${entity}ResourceTest {
     @Test
     void everyCommittedWriteIsPublishedOnceAndARefusedOneNever() throws Exception {
         try (Connection connection = RabbitConnections.factory().newConnection(); Channel channel = connection.createChannel()) {
-            channel.exchangeDeclare(${entity}Events.EXCHANGE, "topic", true);
+            channel.exchangeDeclare(EXCHANGE, "topic", true);
             String queue = channel.queueDeclare().getQueue();
-            channel.queueBind(queue, ${entity}Events.EXCHANGE, ${entity}Events.ALL);
+            channel.queueBind(queue, EXCHANGE, ${entity}Events.ALL);
 
             long id = id(create(valid(1)));
             given().contentType(ContentType.JSON).body(withVersion(valid(2), 0))

@@ -33,7 +33,7 @@ import dev.msframework.test.RabbitConnections;
 @ConnectWireMock
 class ${entity}EventsIT {
 
-    static final String EXCHANGE = "${appName}.events";
+    static final String EXCHANGE = "${appName}-test.events";
     static final int EVENTS = 300;
 
     WireMock wiremock;

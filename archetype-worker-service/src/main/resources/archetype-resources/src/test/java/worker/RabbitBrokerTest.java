@@ -42,8 +42,8 @@ import dev.msframework.test.RabbitConnections;
 @TestProfile(RabbitBrokerTest.RealBroker.class)
 class RabbitBrokerTest {
 
-    static final String EXCHANGE = "${appName}.events";
-    static final String QUEUE = "${appName}.worker-test.events";
+    static final String EXCHANGE = "${appName}-test.events";
+    static final String QUEUE = "${appName}-test.worker-test.events";
     static final String DLQ = QUEUE + ".dlq";
 
     /** The consumer on the real broker, on a test queue, one message at a time. */
